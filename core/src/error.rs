@@ -1,0 +1,183 @@
+//! The one error type of samskab.
+//!
+//! Every fallible function in the crate returns [`Result`]. The bindings map
+//! each variant once: to a Python exception under `samskab.SamskabError`, and
+//! to a JavaScript `Error` whose `name` is [`Error::name`].
+//!
+//! No message ever carries a name, note or contact value from the input:
+//! those are personal data. Ids and document places are quoted, because the
+//! user needs them to find the problem.
+
+use std::fmt;
+
+/// A problem found in a document or in a value given to the API, with its
+/// place, e.g. `interactions[17].participants[1]`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    /// Where the problem is: a document path such as `actors[3].id`, or
+    /// `file:line:column` for spreadsheet input.
+    pub place: String,
+    /// What is wrong, without personal values.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `place`.
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// Every way a samskab call can fail.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not well-formed JSON.
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Parse {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+        /// What the JSON reader expected, without the offending text.
+        message: String,
+    },
+    /// The input breaks one or more rules; nothing of it was applied.
+    #[error("{}", ProblemList(problems))]
+    Validation {
+        /// Every problem found, each with its place.
+        problems: Vec<Problem>,
+    },
+    /// The document was written by a newer samskab, in a format version this
+    /// one does not understand.
+    #[error(
+        "version: {found} is newer than this samskab understands ({supported}); \
+         the file was written by a newer samskab, upgrade to read it"
+    )]
+    NewerVersion {
+        /// The version the document declares.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u64,
+    },
+    /// No actor has this id.
+    #[error("unknown actor {id:?}")]
+    UnknownActor {
+        /// The id asked for.
+        id: String,
+    },
+    /// No interaction has this id or key.
+    #[error("unknown interaction {id:?}")]
+    UnknownInteraction {
+        /// The id (or key) asked for.
+        id: String,
+    },
+    /// No initiative has this id.
+    #[error("unknown initiative {id:?}")]
+    UnknownInitiative {
+        /// The id asked for.
+        id: String,
+    },
+    /// An argument is outside what the call accepts (an end before a start,
+    /// `k = 0`, a source equal to its target, ...).
+    #[error("invalid argument {argument}: {message}")]
+    InvalidArgument {
+        /// The argument's name.
+        argument: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{operation} {path}: {source}")]
+    Io {
+        /// `reading` or `writing`.
+        operation: &'static str,
+        /// The file concerned.
+        path: String,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The variant's stable name, used as the exception class in Python and
+    /// as `Error.name` in JavaScript: `ParseError`, `ValidationError`,
+    /// `NewerVersionError`, `UnknownActorError`, `UnknownInteractionError`,
+    /// `UnknownInitiativeError`, `InvalidArgumentError`, `IoError`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::Parse { .. } => "ParseError",
+            Error::Validation { .. } => "ValidationError",
+            Error::NewerVersion { .. } => "NewerVersionError",
+            Error::UnknownActor { .. } => "UnknownActorError",
+            Error::UnknownInteraction { .. } => "UnknownInteractionError",
+            Error::UnknownInitiative { .. } => "UnknownInitiativeError",
+            Error::InvalidArgument { .. } => "InvalidArgumentError",
+            Error::Io { .. } => "IoError",
+        }
+    }
+
+    /// The located problems of a validation error; empty for other variants.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Validation { problems } => problems,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn invalid(argument: &str, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            argument: argument.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn unknown_actor(id: &str) -> Self {
+        Error::UnknownActor { id: id.to_owned() }
+    }
+
+    /// A validation error from problems, or `Ok` when there are none.
+    pub(crate) fn check(problems: Vec<Problem>) -> Result<()> {
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation { problems })
+        }
+    }
+}
+
+/// How many problems a validation message spells out; the rest are counted.
+const SHOWN_PROBLEMS: usize = 20;
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(f, "{n} problem{}", if n == 1 { "" } else { "s" })?;
+        for p in self.0.iter().take(SHOWN_PROBLEMS) {
+            write!(f, "\n  {p}")?;
+        }
+        if n > SHOWN_PROBLEMS {
+            write!(f, "\n  ... and {} more", n - SHOWN_PROBLEMS)?;
+        }
+        Ok(())
+    }
+}
+
+/// `Result` with samskab's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,883 @@
+//! Format v1 as JSON: reading with every problem located, canonical writing,
+//! and atomic saving.
+//!
+//! Reading goes through a `serde_json::Value` so that one pass can report
+//! every problem of a document (serde's derived readers stop at the first)
+//! and name the place of each one.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Problem, Result};
+use crate::model::validate::{self, Ids};
+use crate::model::{
+    Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
+    InteractionKind, Network, Outcome, Participant, Role, Sector,
+};
+use crate::scoring::ScoringConfig;
+use crate::time::{parse_date, Moment};
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Reads a format v1 document. See [`Network::from_json`].
+pub(crate) fn from_json(text: &str) -> Result<Network> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    decode(&value)
+}
+
+/// serde_json's message without its " at line L column C" tail (the error
+/// carries those as numbers). Syntax messages never quote the input.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Collects problems while walking a document.
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Edit distance for "did you mean" hints on field names.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The nearest known name to `field`, if it is near enough to be a typo.
+pub(crate) fn nearest<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (distance(field, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// A field name safe to quote: field names are not personal data, but a
+/// document could put anything in a key, so long ones are shortened.
+fn quote_field(field: &str) -> String {
+    if field.chars().count() <= 40 {
+        format!("{field:?}")
+    } else {
+        let short: String = field.chars().take(37).collect();
+        format!("{:?}", format!("{short}..."))
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, place: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(place, message));
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, place: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.problem(
+                    place,
+                    format!("expected an object, found {}", json_type(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn known_fields(&mut self, obj: &Map<String, Value>, known: &[&str], place: &str) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                let hint = nearest(key, known)
+                    .map(|k| format!(" (did you mean {k:?}?)"))
+                    .unwrap_or_default();
+                self.problem(place, format!("unknown field {}{hint}", quote_field(key)));
+            }
+        }
+    }
+
+    fn required<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        field: &str,
+        place: &str,
+    ) -> Option<&'v Value> {
+        let v = obj.get(field);
+        if v.is_none() {
+            self.problem(place, format!("missing required field {field:?}"));
+        }
+        v
+    }
+
+    fn string(&mut self, v: &Value, place: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problem(
+                    place,
+                    format!("expected a string, found {}", json_type(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, v: &Value, place: &str) -> Option<String> {
+        let s = self.string(v, place)?;
+        if s.is_empty() {
+            self.problem(place, "must not be empty");
+            return None;
+        }
+        Some(s)
+    }
+
+    fn boolean(&mut self, v: &Value, place: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.problem(
+                    place,
+                    format!("expected true or false, found {}", json_type(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, place: &str) -> Option<f64> {
+        match v.as_f64() {
+            Some(n) if v.is_number() => Some(n),
+            _ => {
+                self.problem(place, format!("expected a number, found {}", json_type(v)));
+                None
+            }
+        }
+    }
+
+    fn word<T>(
+        &mut self,
+        v: &Value,
+        place: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: fn() -> String,
+    ) -> Option<T> {
+        let s = self.string(v, place)?;
+        let found = parse(&s);
+        if found.is_none() {
+            // The word itself is not echoed: a value in a closed field may be anything.
+            self.problem(place, format!("expected one of {}", allowed()));
+        }
+        found
+    }
+
+    fn strings(&mut self, v: &Value, place: &str, ids: bool) -> Option<Vec<String>> {
+        let Value::Array(items) = v else {
+            self.problem(place, format!("expected an array, found {}", json_type(v)));
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{place}[{i}]");
+            let got = if ids {
+                self.id(item, &at)
+            } else {
+                self.string(item, &at)
+            };
+            match got {
+                Some(s) => out.push(s),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn date(&mut self, v: &Value, place: &str) -> Option<NaiveDate> {
+        let s = self.string(v, place)?;
+        let d = parse_date(&s);
+        if d.is_none() {
+            self.problem(place, "expected a date YYYY-MM-DD");
+        }
+        d
+    }
+
+    fn moment(&mut self, v: &Value, place: &str) -> Option<Moment> {
+        let s = self.string(v, place)?;
+        let m = Moment::parse(&s).ok();
+        if m.is_none() {
+            self.problem(
+                place,
+                "expected a date YYYY-MM-DD or an RFC 3339 date-time (2024-03-04T09:30:00+01:00)",
+            );
+        }
+        m
+    }
+
+    fn extra(&mut self, v: &Value, place: &str) -> Option<Extra> {
+        self.object(v, place).cloned()
+    }
+
+    fn array<'v>(&mut self, v: &'v Value, place: &str) -> Option<&'v [Value]> {
+        match v {
+            Value::Array(items) => Some(items),
+            other => {
+                self.problem(
+                    place,
+                    format!("expected an array, found {}", json_type(other)),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Reads an optional field with `read`, leaving `None` when absent.
+macro_rules! optional {
+    ($r:expr, $obj:expr, $place:expr, $field:literal, $read:ident $(, $arg:expr)*) => {
+        match $obj.get($field) {
+            Some(v) => $r.$read(v, &format!("{}.{}", $place, $field) $(, $arg)*),
+            None => None,
+        }
+    };
+}
+
+const DOCUMENT_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "meta",
+    "actors",
+    "interactions",
+    "initiatives",
+];
+const ACTOR_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "name",
+    "sector",
+    "member_of",
+    "contact_for",
+    "area",
+    "tags",
+    "contact",
+    "joined",
+    "left",
+    "extra",
+];
+const CONTACT_FIELDS: &[&str] = &["phone", "email"];
+const INTERACTION_FIELDS: &[&str] = &[
+    "id",
+    "at",
+    "participants",
+    "kind",
+    "initiator",
+    "formal",
+    "outcome",
+    "answered_at",
+    "answered_by",
+    "initiative",
+    "note",
+];
+const INITIATIVE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "started",
+    "ended",
+    "area",
+    "participants",
+    "outcomes",
+    "description",
+    "extra",
+];
+const PARTICIPANT_FIELDS: &[&str] = &["actor", "role"];
+const DELIVERED_FIELDS: &[&str] = &["at", "label", "value", "unit"];
+
+fn decode_actor(r: &mut Reader, v: &Value, place: &str) -> Option<Actor> {
+    let obj = r.object(v, place)?;
+    r.known_fields(obj, ACTOR_FIELDS, place);
+    let id = r
+        .required(obj, "id", place)
+        .and_then(|v| r.id(v, &format!("{place}.id")));
+    let kind = r.required(obj, "kind", place).and_then(|v| {
+        r.word(
+            v,
+            &format!("{place}.kind"),
+            ActorKind::from_word,
+            ActorKind::allowed,
+        )
+    });
+    let name = optional!(r, obj, place, "name", string);
+    let sector = optional!(
+        r,
+        obj,
+        place,
+        "sector",
+        word,
+        Sector::from_word,
+        Sector::allowed
+    );
+    let member_of = optional!(r, obj, place, "member_of", strings, true);
+    let contact_for = optional!(r, obj, place, "contact_for", strings, true);
+    let area = optional!(r, obj, place, "area", string);
+    let tags = optional!(r, obj, place, "tags", strings, false);
+    let contact = obj.get("contact").and_then(|v| {
+        let at = format!("{place}.contact");
+        let c = r.object(v, &at)?;
+        r.known_fields(c, CONTACT_FIELDS, &at);
+        Some(Contact {
+            phone: optional!(r, c, at, "phone", string),
+            email: optional!(r, c, at, "email", string),
+        })
+    });
+    let joined = optional!(r, obj, place, "joined", date);
+    let left = optional!(r, obj, place, "left", date);
+    let extra = optional!(r, obj, place, "extra", extra);
+    // A bad kind is reported above; the actor still counts as existing, so
+    // that references to it and its other rules are checked without noise.
+    let mut actor = Actor::new(id?, kind.unwrap_or(ActorKind::Other));
+    actor.name = name;
+    actor.sector_written = sector;
+    actor.member_of = member_of.unwrap_or_default();
+    actor.contact_for = contact_for.unwrap_or_default();
+    actor.area = area;
+    actor.tags = tags.unwrap_or_default();
+    actor.contact = contact;
+    actor.joined = joined;
+    actor.left = left;
+    actor.extra = extra.unwrap_or_default();
+    Some(actor)
+}
+
+fn decode_interaction(r: &mut Reader, v: &Value, place: &str) -> Option<Interaction> {
+    let obj = r.object(v, place)?;
+    r.known_fields(obj, INTERACTION_FIELDS, place);
+    let id = optional!(r, obj, place, "id", string);
+    let at = r
+        .required(obj, "at", place)
+        .and_then(|v| r.moment(v, &format!("{place}.at")));
+    let participants = r
+        .required(obj, "participants", place)
+        .and_then(|v| r.strings(v, &format!("{place}.participants"), true));
+    let kind = r.required(obj, "kind", place).and_then(|v| {
+        r.word(
+            v,
+            &format!("{place}.kind"),
+            InteractionKind::from_word,
+            InteractionKind::allowed,
+        )
+    });
+    let initiator = optional!(r, obj, place, "initiator", id);
+    let formal = optional!(r, obj, place, "formal", boolean);
+    let outcome = optional!(
+        r,
+        obj,
+        place,
+        "outcome",
+        word,
+        Outcome::from_word,
+        Outcome::allowed
+    );
+    let answered_at = optional!(r, obj, place, "answered_at", moment);
+    let answered_by = optional!(r, obj, place, "answered_by", id);
+    let initiative = optional!(r, obj, place, "initiative", id);
+    let note = optional!(r, obj, place, "note", string);
+    let mut x = Interaction::new(at?, participants?, kind?);
+    x.id = id;
+    x.initiator = initiator;
+    x.formal_written = formal;
+    x.outcome_written = outcome;
+    x.answered_at = answered_at;
+    x.answered_by = answered_by;
+    x.initiative = initiative;
+    x.note = note;
+    Some(x)
+}
+
+fn decode_initiative(r: &mut Reader, v: &Value, place: &str) -> Option<Initiative> {
+    let obj = r.object(v, place)?;
+    r.known_fields(obj, INITIATIVE_FIELDS, place);
+    let id = r
+        .required(obj, "id", place)
+        .and_then(|v| r.id(v, &format!("{place}.id")));
+    let name = r
+        .required(obj, "name", place)
+        .and_then(|v| r.string(v, &format!("{place}.name")));
+    let status = r.required(obj, "status", place).and_then(|v| {
+        r.word(
+            v,
+            &format!("{place}.status"),
+            InitiativeStatus::from_word,
+            InitiativeStatus::allowed,
+        )
+    });
+    let started = optional!(r, obj, place, "started", date);
+    let ended = optional!(r, obj, place, "ended", date);
+    let area = optional!(r, obj, place, "area", string);
+    let description = optional!(r, obj, place, "description", string);
+    let extra = optional!(r, obj, place, "extra", extra);
+    let mut participants = Vec::new();
+    if let Some(items) = optional!(r, obj, place, "participants", array) {
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{place}.participants[{i}]");
+            let Some(p) = r.object(item, &at) else {
+                continue;
+            };
+            r.known_fields(p, PARTICIPANT_FIELDS, &at);
+            let actor = r
+                .required(p, "actor", &at)
+                .and_then(|v| r.id(v, &format!("{at}.actor")));
+            let role = r
+                .required(p, "role", &at)
+                .and_then(|v| r.word(v, &format!("{at}.role"), Role::from_word, Role::allowed));
+            if let (Some(actor), Some(role)) = (actor, role) {
+                participants.push(Participant { actor, role });
+            }
+        }
+    }
+    let mut outcomes = Vec::new();
+    if let Some(items) = optional!(r, obj, place, "outcomes", array) {
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{place}.outcomes[{i}]");
+            let Some(o) = r.object(item, &at) else {
+                continue;
+            };
+            r.known_fields(o, DELIVERED_FIELDS, &at);
+            let when = r
+                .required(o, "at", &at)
+                .and_then(|v| r.date(v, &format!("{at}.at")));
+            let label = r
+                .required(o, "label", &at)
+                .and_then(|v| r.string(v, &format!("{at}.label")));
+            let value = r
+                .required(o, "value", &at)
+                .and_then(|v| r.number(v, &format!("{at}.value")));
+            let unit = optional!(r, o, at, "unit", string);
+            if let (Some(at), Some(label), Some(value)) = (when, label, value) {
+                outcomes.push(Delivered {
+                    at,
+                    label,
+                    value,
+                    unit,
+                });
+            }
+        }
+    }
+    // As for actors: a bad status is reported above, the other rules still run.
+    let mut ini = Initiative::new(id?, name?, status.unwrap_or(InitiativeStatus::Idea));
+    ini.started = started;
+    ini.ended = ended;
+    ini.area = area;
+    ini.participants = participants;
+    ini.outcomes = outcomes;
+    ini.description = description;
+    ini.extra = extra.unwrap_or_default();
+    Some(ini)
+}
+
+/// Reads `meta.scoring` into a config, with located problems.
+pub(crate) fn decode_scoring(v: &Value, place: &str) -> Result<ScoringConfig> {
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
+    let config = scoring_from(&mut r, v, place);
+    Error::check(r.problems)?;
+    config.ok_or_else(|| Error::invalid("scoring", "could not be read"))
+}
+
+fn scoring_from(r: &mut Reader, v: &Value, place: &str) -> Option<ScoringConfig> {
+    let obj = r.object(v, place)?;
+    // Check names first, so that a typo is reported with its place and the nearest name.
+    let defaults = serde_json::to_value(ScoringConfig::default()).ok()?;
+    let Value::Object(default_obj) = &defaults else {
+        return None;
+    };
+    let known: Vec<&str> = default_obj.keys().map(String::as_str).collect();
+    r.known_fields(obj, &known, place);
+    if let Some(Value::Object(weights)) = obj.get("kind_weights") {
+        let names: Vec<&str> = InteractionKind::ALL.iter().map(|k| k.as_str()).collect();
+        r.known_fields(weights, &names, &format!("{place}.kind_weights"));
+    }
+    let mut ok = true;
+    for (key, value) in obj {
+        let at = format!("{place}.{key}");
+        match (key.as_str(), value) {
+            ("kind_weights", Value::Object(w)) => {
+                for (k, v) in w {
+                    if !v.is_number() {
+                        r.problem(
+                            format!("{at}.{k}"),
+                            format!("expected a number, found {}", json_type(v)),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            ("kind_weights", other) => {
+                r.problem(
+                    at,
+                    format!("expected an object, found {}", json_type(other)),
+                );
+                ok = false;
+            }
+            (_, v) if !v.is_number() => {
+                r.problem(at, format!("expected a number, found {}", json_type(v)));
+                ok = false;
+            }
+            _ => {}
+        }
+    }
+    if !ok || !r.problems.is_empty() {
+        return None;
+    }
+    let config: ScoringConfig = serde_json::from_value(Value::Object(obj.clone())).ok()?;
+    let problems = config.problems(place);
+    let fine = problems.is_empty();
+    r.problems.extend(problems);
+    fine.then_some(config)
+}
+
+/// The ids of a document being read.
+struct DocumentIds<'a> {
+    actors: &'a HashSet<&'a str>,
+    initiatives: &'a HashSet<&'a str>,
+}
+
+impl Ids for DocumentIds<'_> {
+    fn actor(&self, id: &str) -> bool {
+        self.actors.contains(id)
+    }
+    fn initiative(&self, id: &str) -> bool {
+        self.initiatives.contains(id)
+    }
+}
+
+/// Reads a parsed document into a network, or every problem it has.
+pub(crate) fn decode(doc: &Value) -> Result<Network> {
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
+    let Some(top) = r.object(doc, "document") else {
+        return Err(Error::Validation {
+            problems: r.problems,
+        });
+    };
+    // The version decides whether anything else can be understood.
+    match top.get("version") {
+        Some(v) => match v.as_u64() {
+            Some(n) if n > FORMAT_VERSION => {
+                return Err(Error::NewerVersion {
+                    found: n,
+                    supported: FORMAT_VERSION,
+                })
+            }
+            Some(FORMAT_VERSION) => {}
+            _ => r.problem("version", format!("expected the integer {FORMAT_VERSION}")),
+        },
+        None => r.problem("document", "missing required field \"version\""),
+    }
+    r.known_fields(top, DOCUMENT_FIELDS, "document");
+    match top.get("format") {
+        Some(Value::String(s)) if s == "samskab" => {}
+        Some(_) => r.problem("format", "expected the string \"samskab\""),
+        None => r.problem("document", "missing required field \"format\""),
+    }
+    let meta = optional!(r, top, "document", "meta", extra).unwrap_or_default();
+    // Places of meta are written without the "document." prefix.
+    let scoring = match meta.get("scoring") {
+        Some(v) => scoring_from(&mut r, v, "meta.scoring"),
+        None => Some(ScoringConfig::default()),
+    };
+
+    let list = |r: &mut Reader, field: &str, required: bool| -> Vec<Value> {
+        match top.get(field) {
+            Some(Value::Array(items)) => items.clone(),
+            Some(other) => {
+                r.problem(
+                    field,
+                    format!("expected an array, found {}", json_type(other)),
+                );
+                Vec::new()
+            }
+            None => {
+                if required {
+                    r.problem("document", format!("missing required field {field:?}"));
+                }
+                Vec::new()
+            }
+        }
+    };
+    let actor_values = list(&mut r, "actors", true);
+    let interaction_values = list(&mut r, "interactions", false);
+    let initiative_values = list(&mut r, "initiatives", false);
+
+    let actors: Vec<Option<Actor>> = actor_values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_actor(&mut r, v, &format!("actors[{i}]")))
+        .collect();
+    let interactions: Vec<Option<Interaction>> = interaction_values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_interaction(&mut r, v, &format!("interactions[{i}]")))
+        .collect();
+    let initiatives: Vec<Option<Initiative>> = initiative_values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_initiative(&mut r, v, &format!("initiatives[{i}]")))
+        .collect();
+
+    // Unique ids; a duplicate is named at its second place.
+    let mut actor_ids: HashSet<&str> = HashSet::new();
+    let mut first_place: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in actors.iter().enumerate() {
+        let Some(a) = a else { continue };
+        if let Some(first) = first_place.get(a.id.as_str()) {
+            r.problem(
+                format!("actors[{i}].id"),
+                format!("duplicates {:?} (actors[{first}])", a.id),
+            );
+        } else {
+            first_place.insert(&a.id, i);
+            actor_ids.insert(&a.id);
+        }
+    }
+    let mut initiative_ids: HashSet<&str> = HashSet::new();
+    for (i, ini) in initiatives.iter().enumerate() {
+        let Some(ini) = ini else { continue };
+        if !initiative_ids.insert(&ini.id) {
+            r.problem(
+                format!("initiatives[{i}].id"),
+                format!("duplicates {:?}", ini.id),
+            );
+        }
+    }
+    let mut interaction_ids: HashSet<&str> = HashSet::new();
+    for (i, x) in interactions.iter().enumerate() {
+        if let Some(Some(id)) = x.as_ref().map(|x| x.id.as_deref()) {
+            if !interaction_ids.insert(id) {
+                r.problem(
+                    format!("interactions[{i}].id"),
+                    format!("duplicates {id:?}"),
+                );
+            }
+        }
+    }
+
+    // References and consistency, with the same checks as the API.
+    let ids = DocumentIds {
+        actors: &actor_ids,
+        initiatives: &initiative_ids,
+    };
+    for (i, a) in actors.iter().enumerate() {
+        if let Some(a) = a {
+            validate::check_actor(a, &format!("actors[{i}]"), &ids, &mut r.problems);
+        }
+    }
+    let member_of: HashMap<&str, &[String]> = actors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            a.as_ref()
+                .filter(|a| first_place.get(a.id.as_str()) == Some(&i))
+        })
+        .map(|a| (a.id.as_str(), a.member_of.as_slice()))
+        .collect();
+    let place_of = |id: &str| {
+        first_place
+            .get(id)
+            .map(|i| format!("actors[{i}]"))
+            .unwrap_or_else(|| "actors".to_owned())
+    };
+    validate::membership_cycles(&member_of, &place_of, &mut r.problems);
+    for (i, x) in interactions.iter().enumerate() {
+        if let Some(x) = x {
+            validate::check_interaction(x, &format!("interactions[{i}]"), &ids, &mut r.problems);
+        }
+    }
+    for (i, ini) in initiatives.iter().enumerate() {
+        if let Some(ini) = ini {
+            validate::check_initiative(ini, &format!("initiatives[{i}]"), &ids, &mut r.problems);
+        }
+    }
+
+    if !r.problems.is_empty() {
+        return Err(Error::Validation {
+            problems: r.problems,
+        });
+    }
+    let mut net = Network::new();
+    net.meta = meta;
+    net.scoring = scoring.unwrap_or_default();
+    for a in actors.into_iter().flatten() {
+        net.insert_actor(a);
+    }
+    for ini in initiatives.into_iter().flatten() {
+        net.initiatives.insert(ini.id.clone(), ini);
+    }
+    for x in interactions.into_iter().flatten() {
+        net.insert_interaction(x, false);
+    }
+    net.sort_ties();
+    Ok(net)
+}
+
+/// The document as written: field order of the format, records in canonical order.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    meta: &'a Extra,
+    actors: Vec<&'a Actor>,
+    interactions: Vec<&'a Interaction>,
+    initiatives: Vec<&'a Initiative>,
+}
+
+/// Writes a network as a canonical, pretty-printed format v1 document.
+pub(crate) fn to_json(net: &Network) -> String {
+    let doc = Document {
+        format: "samskab",
+        version: FORMAT_VERSION,
+        meta: &net.meta,
+        actors: net.actors(),
+        interactions: net.interactions().into_iter().map(|(_, x)| x).collect(),
+        initiatives: net.initiatives(),
+    };
+    // Serializing plain data with string keys into a String cannot fail;
+    // should it ever, an empty document is better than a panic.
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target.
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let io = |source| Error::Io {
+        operation: "writing",
+        path: path.display().to_string(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "network".to_owned());
+    // Unique per process and call, so concurrent saves never share a temporary file.
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, path)?;
+        // The rename is durable only once the folder itself is synced.
+        if let Ok(dir) = std::fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+impl Network {
+    /// Reads a format v1 document.
+    ///
+    /// A document that breaks any rule is refused whole with
+    /// [`Error::Validation`] naming every problem and its place; one from a
+    /// newer samskab gets [`Error::NewerVersion`]; text that is not JSON gets
+    /// [`Error::Parse`] with line and column.
+    ///
+    /// ```
+    /// use samskab::Network;
+    /// let net = Network::from_json(r#"{"format": "samskab", "version": 1, "actors": [
+    ///     {"id": "e-tove", "kind": "employee"}]}"#)?;
+    /// assert_eq!(net.actor_count(), 1);
+    /// let err = Network::from_json(r#"{"format": "samskab", "version": 1, "actors": [
+    ///     {"id": "e-tove", "knd": "employee"}]}"#).unwrap_err();
+    /// assert_eq!(err.problems()[0].to_string(),
+    ///     r#"actors[0]: unknown field "knd" (did you mean "kind"?)"#);
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Network> {
+        from_json(text)
+    }
+
+    /// Writes the network as a format v1 document: canonical (actors and
+    /// initiatives by id, interactions by time), so two writes of the same
+    /// network are byte-identical.
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+
+    /// Reads a format v1 document from a file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Network> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            operation: "reading",
+            path: path.display().to_string(),
+            source,
+        })?;
+        from_json(&text)
+    }
+
+    /// Writes the network to a file atomically: a crash leaves either the old
+    /// file or the new one, never half of one.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        write_atomic(path.as_ref(), &to_json(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_field() {
+        assert_eq!(
+            nearest("partcipants", INTERACTION_FIELDS),
+            Some("participants")
+        );
+        assert_eq!(nearest("knd", ACTOR_FIELDS), Some("kind"));
+        assert_eq!(nearest("zzzzzzzz", ACTOR_FIELDS), None);
+    }
+}

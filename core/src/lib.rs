@@ -1,0 +1,111 @@
+//! # samskab
+//!
+//! A model of how a municipality, volunteers and local communities work
+//! together: **actors**, the **ties** between them with a dated history of
+//! **interactions**, and co-creation **initiatives**, with **trust and
+//! recency scoring**. The same crate answers for the Python module and the
+//! WebAssembly module, so every language gets the same numbers.
+//!
+//! ```
+//! use samskab::Network;
+//! let net = Network::from_json(include_str!("../../examples/data/skovlund.json"))?;
+//! let as_of = "2024-06-01".parse()?;
+//! let trust = net.trust("v-inge", "e-tove", as_of)?;
+//! println!("Inge trusts Tove {:.2}", trust.value);
+//! for c in &trust.top_interactions {
+//!     println!("  {} {} {:?} {:+.2}", c.at, c.kind, c.reason, c.evidence);
+//! }
+//! # Ok::<(), samskab::Error>(())
+//! ```
+//!
+//! ## The model
+//!
+//! A [`Network`] holds [`Actor`]s as the nodes of a petgraph `StableGraph`.
+//! Every pair of actors that has met is joined by one tie, which carries the
+//! pair's share of every [`Interaction`] they took part in, in time order. A
+//! group interaction of *n* people touches every one of its *n(n−1)/2* pairs.
+//! Membership (`member_of`) and assignment (`contact_for`) are structure: they
+//! say who belongs where and who should keep in touch, not who trusts whom.
+//! Ids are the user's own strings; graph indices never leave the crate.
+//!
+//! Documents are read and written in format v1 ([`Network::from_json`],
+//! [`Network::to_json`], [`Network::load`], [`Network::save`]). A document
+//! that breaks a rule is refused whole, with every problem and its place;
+//! the same rules guard every change made through the API.
+//!
+//! ## Trust
+//!
+//! `trust(source, target, as_of)` is how much `source` has reason to trust
+//! `target` through their own history, counting only interactions at or
+//! before `as_of`. No clock is ever read. It is built from **evidence**,
+//! measured in units of one recent, neutral, one-to-one meeting.
+//!
+//! Each interaction *i* on the tie, of age *Δᵢ* days at `as_of`, with *nᵢ*
+//! participants, adds
+//!
+//! ```text
+//! wᵢ = kind_weight(kindᵢ) · (nᵢ − 1)^(−group_exponent) · (positive_factor if positive)
+//! k(Δ) = (1 − tail_share) · 2^(−Δ / half_life_days) + tail_share · 2^(−Δ / tail_half_life_days)
+//! ```
+//!
+//! so that contact fades (the fast memory) but a long history keeps a tail
+//! (the slow memory): five years of monthly meetings followed by a quiet
+//! year still leaves trust near 0.9, where a single meeting a year ago leaves
+//! about 0.05. With
+//!
+//! ```text
+//! A  = Σ wᵢ            (non-negative contacts, undecayed)
+//! D  = Σ wᵢ · k(Δᵢ)     (the same, decayed)
+//! N  = negative_weight · Σ kind_weight · group · k(Δᵢ)   over negative outcomes
+//! R  = Σ response_bonus · 2^(−answer_days / response_half_time_days) · k(Δᵢ)
+//!      over the source's requests the target answered by as_of
+//!    − Σ unanswered_penalty · group · k(Δᵢ)
+//!      over the source's requests unanswered more than response_deadline_days
+//! s  = (I_target + 1) / (I_source + I_target + 2)   (decayed initiative counts)
+//! ρ  = reciprocity_floor + (1 − reciprocity_floor) · min(1, 2s)
+//! E  = ρ · D + R − N
+//! trust = 1 − exp(−max(E, 0) / saturation)
+//! ```
+//!
+//! Trust therefore grows with repeated contact and saturates (the 30th
+//! meeting adds less than the 3rd); older contact counts less; a negative
+//! outcome removes twice what a neutral contact adds; it is lower when the
+//! target never takes the initiative; fast answers raise it and requests left
+//! unanswered past the deadline lower it; a group meeting counts for less per
+//! pair than a one-to-one contact, less the larger the group. Events are
+//! summed in an order fixed by their content, so the result does not depend on
+//! the order they were added.
+//!
+//! Every score explains itself ([`Trust`]): the evidence splits into the
+//! named [`TrustComponents`] (contact, recency, reciprocity, responsiveness,
+//! negative), which add up to *E*, and the interactions that moved it most are
+//! listed. [`Network::tie_stats`] gives the facts of a tie: last contact,
+//! counts by kind and formality, median response time.
+//!
+//! The parameters and their defaults, each with its reason, are in
+//! [`ScoringConfig`]; a network saves its own under `meta.scoring`.
+//!
+//! ## Errors
+//!
+//! Every fallible call returns [`Error`]. No input makes the crate panic, and
+//! no error message carries a name, note or contact value from the input.
+
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod error;
+pub mod format;
+mod model;
+pub mod scoring;
+mod time;
+
+pub use error::{Error, Problem, Result};
+pub use model::{
+    Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
+    InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector,
+};
+pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};
+pub use time::Moment;

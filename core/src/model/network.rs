@@ -1,0 +1,558 @@
+//! The [`Network`]: actors as nodes of a petgraph `StableGraph`, ties as its
+//! edges, interactions and initiatives beside it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
+
+use super::records::{Actor, Extra, Initiative, Interaction};
+use super::tie::{Event, Side, Tie};
+use super::validate::{self, Ids};
+use super::words::InteractionKind;
+use crate::error::{Error, Problem, Result};
+use crate::scoring::ScoringConfig;
+
+/// A handle on one interaction of a network, for interactions that have no
+/// id of their own. Keys are never reused within a network; they are not
+/// saved, so a loaded network numbers its interactions afresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InteractionKey(pub(crate) u64);
+
+impl InteractionKey {
+    /// The key as a number, for bindings and tables.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+
+    /// The key with this number (as given by [`InteractionKey::get`]).
+    pub fn from_raw(raw: u64) -> Self {
+        InteractionKey(raw)
+    }
+}
+
+/// A co-creation network: actors, the ties between them with their dated
+/// history of interactions, and initiatives.
+///
+/// Every change is checked with the same rules as loading a document, and a
+/// change that breaks one is refused whole.
+///
+/// ```
+/// use samskab::{Actor, ActorKind, Interaction, InteractionKind, Network};
+/// let mut net = Network::new();
+/// net.add_actor(Actor::new("e-tove", ActorKind::Employee))?;
+/// net.add_actor(Actor::new("v-inge", ActorKind::Volunteer))?;
+/// let mut coffee = Interaction::new("2024-01-09".parse()?, ["v-inge", "e-tove"], InteractionKind::Informal);
+/// coffee.initiator = Some("e-tove".into());
+/// net.add_interaction(coffee)?;
+/// let trust = net.trust("v-inge", "e-tove", "2024-02-01".parse()?)?;
+/// assert!(trust.value > 0.0 && trust.value < 1.0);
+/// # Ok::<(), samskab::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub(crate) meta: Extra,
+    pub(crate) scoring: ScoringConfig,
+    pub(crate) graph: StableUnGraph<Actor, Tie>,
+    pub(crate) actor_index: HashMap<String, NodeIndex>,
+    pub(crate) interactions: BTreeMap<InteractionKey, Interaction>,
+    pub(crate) interaction_ids: HashMap<String, InteractionKey>,
+    pub(crate) next_key: u64,
+    pub(crate) initiatives: BTreeMap<String, Initiative>,
+}
+
+/// The ids of a network, for the shared checks.
+struct NetworkIds<'a>(&'a Network);
+
+impl Ids for NetworkIds<'_> {
+    fn actor(&self, id: &str) -> bool {
+        self.0.actor_index.contains_key(id)
+    }
+    fn initiative(&self, id: &str) -> bool {
+        self.0.initiatives.contains_key(id)
+    }
+}
+
+impl Network {
+    /// An empty network with the default scoring.
+    pub fn new() -> Network {
+        Network::default()
+    }
+
+    // ----- reading -------------------------------------------------------
+
+    /// The document's free-form `meta` values (the scoring config is kept
+    /// under `meta.scoring`).
+    pub fn meta(&self) -> &Extra {
+        &self.meta
+    }
+
+    /// Replaces `meta`. A `scoring` entry is checked and becomes the
+    /// network's scoring config; without one, the default applies.
+    pub fn set_meta(&mut self, meta: Extra) -> Result<()> {
+        let scoring = match meta.get("scoring") {
+            Some(v) => crate::format::json::decode_scoring(v, "meta.scoring")?,
+            None => ScoringConfig::default(),
+        };
+        self.meta = meta;
+        self.scoring = scoring;
+        Ok(())
+    }
+
+    /// The scoring parameters in force.
+    pub fn scoring(&self) -> &ScoringConfig {
+        &self.scoring
+    }
+
+    /// Sets the scoring parameters; they are saved in `meta.scoring`.
+    pub fn set_scoring(&mut self, config: ScoringConfig) -> Result<()> {
+        Error::check(config.problems("scoring"))?;
+        let value = serde_json::to_value(&config)
+            .map_err(|_| Error::invalid("scoring", "could not be written as JSON"))?;
+        self.meta.insert("scoring".to_owned(), value);
+        self.scoring = config;
+        Ok(())
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_index.get(id).map(|&n| &self.graph[n])
+    }
+
+    /// Every actor, sorted by id.
+    pub fn actors(&self) -> Vec<&Actor> {
+        let mut all: Vec<&Actor> = self.graph.node_weights().collect();
+        all.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        all
+    }
+
+    /// Number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// The interaction with this key.
+    pub fn interaction(&self, key: InteractionKey) -> Option<&Interaction> {
+        self.interactions.get(&key)
+    }
+
+    /// The key of the interaction with this id.
+    pub fn interaction_key(&self, id: &str) -> Option<InteractionKey> {
+        self.interaction_ids.get(id).copied()
+    }
+
+    /// Every interaction with its key, in the canonical order: by time, then
+    /// id, then the order they were added.
+    pub fn interactions(&self) -> Vec<(InteractionKey, &Interaction)> {
+        let mut all: Vec<(InteractionKey, &Interaction)> =
+            self.interactions.iter().map(|(k, x)| (*k, x)).collect();
+        all.sort_by(|(ka, a), (kb, b)| {
+            a.at.cmp(&b.at)
+                .then_with(|| a.id.cmp(&b.id))
+                .then_with(|| ka.cmp(kb))
+        });
+        all
+    }
+
+    /// Number of interactions.
+    pub fn interaction_count(&self) -> usize {
+        self.interactions.len()
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.get(id)
+    }
+
+    /// Every initiative, sorted by id.
+    pub fn initiatives(&self) -> Vec<&Initiative> {
+        self.initiatives.values().collect()
+    }
+
+    /// Number of ties: pairs of actors with at least one interaction.
+    pub fn tie_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Every pair of actors with a shared history, as ids with the smaller
+    /// first, sorted.
+    pub fn tie_pairs(&self) -> Vec<(&str, &str)> {
+        let mut pairs: Vec<(&str, &str)> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| self.graph.edge_endpoints(e))
+            .map(|(a, b)| {
+                let (a, b) = (self.graph[a].id.as_str(), self.graph[b].id.as_str());
+                if a <= b {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    pub(crate) fn node(&self, id: &str) -> Result<NodeIndex> {
+        self.actor_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| Error::unknown_actor(id))
+    }
+
+    /// The tie between two nodes and which side `from` is on.
+    pub(crate) fn tie_between(&self, from: NodeIndex, to: NodeIndex) -> Option<(&Tie, Side)> {
+        let e = self.graph.find_edge(from, to)?;
+        let (a, _) = self.graph.edge_endpoints(e)?;
+        let side = if a == from { Side::A } else { Side::B };
+        Some((&self.graph[e], side))
+    }
+
+    // ----- actors --------------------------------------------------------
+
+    /// Adds an actor. Its `member_of` and `contact_for` must name actors
+    /// already in the network.
+    pub fn add_actor(&mut self, actor: Actor) -> Result<()> {
+        let mut problems = Vec::new();
+        if self.actor_index.contains_key(&actor.id) {
+            problems.push(Problem::new(
+                "actor.id",
+                format!("duplicates {:?}", actor.id),
+            ));
+        }
+        validate::check_actor(&actor, "actor", &NetworkIds(self), &mut problems);
+        Error::check(problems)?;
+        self.insert_actor(actor);
+        Ok(())
+    }
+
+    pub(crate) fn insert_actor(&mut self, actor: Actor) {
+        let id = actor.id.clone();
+        let node = self.graph.add_node(actor);
+        self.actor_index.insert(id, node);
+    }
+
+    /// Replaces the actor with the same id by `actor` (ids never change).
+    /// Refused when its `member_of` would make a group a member of itself.
+    pub fn update_actor(&mut self, actor: Actor) -> Result<()> {
+        let node = self.node(&actor.id)?;
+        let mut problems = Vec::new();
+        validate::check_actor(&actor, "actor", &NetworkIds(self), &mut problems);
+        if problems.is_empty() && self.would_cycle(&actor) {
+            problems.push(Problem::new(
+                "actor.member_of",
+                format!(
+                    "actor {:?} would be a member of itself through a cycle of member_of",
+                    actor.id
+                ),
+            ));
+        }
+        Error::check(problems)?;
+        self.graph[node] = actor;
+        Ok(())
+    }
+
+    /// Whether some group that `actor` joins is (transitively) a member of `actor`.
+    fn would_cycle(&self, actor: &Actor) -> bool {
+        let mut stack: Vec<&str> = actor.member_of.iter().map(String::as_str).collect();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(id) = stack.pop() {
+            if id == actor.id {
+                return true;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(group) = self.actor(id) {
+                stack.extend(group.member_of.iter().map(String::as_str));
+            }
+        }
+        false
+    }
+
+    /// Removes an actor that nothing refers to and returns it. An actor that
+    /// still takes part in interactions or initiatives, or that others are
+    /// members of or contacts for, is refused: remove those first, or erase
+    /// the actor with every trace.
+    pub fn remove_actor(&mut self, id: &str) -> Result<Actor> {
+        let node = self.node(id)?;
+        let problems = self.references_to(id, node);
+        Error::check(problems)?;
+        self.actor_index.remove(id);
+        self.graph
+            .remove_node(node)
+            .ok_or_else(|| Error::unknown_actor(id))
+    }
+
+    fn references_to(&self, id: &str, node: NodeIndex) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let in_interactions = self
+            .interactions
+            .values()
+            .filter(|x| x.participants.iter().any(|p| p == id))
+            .count();
+        if in_interactions > 0 || self.graph.neighbors(node).next().is_some() {
+            problems.push(Problem::new(
+                "actor",
+                format!("actor {id:?} takes part in {in_interactions} interactions"),
+            ));
+        }
+        let referring = self
+            .graph
+            .node_weights()
+            .filter(|a| a.member_of.iter().chain(&a.contact_for).any(|m| m == id))
+            .count();
+        if referring > 0 {
+            problems.push(Problem::new(
+                "actor",
+                format!("{referring} actors name {id:?} in member_of or contact_for"),
+            ));
+        }
+        let initiatives = self
+            .initiatives
+            .values()
+            .filter(|i| i.participants.iter().any(|p| p.actor == id))
+            .count();
+        if initiatives > 0 {
+            problems.push(Problem::new(
+                "actor",
+                format!("actor {id:?} takes part in {initiatives} initiatives"),
+            ));
+        }
+        problems
+    }
+
+    // ----- interactions --------------------------------------------------
+
+    /// Adds an interaction and returns its key.
+    pub fn add_interaction(&mut self, interaction: Interaction) -> Result<InteractionKey> {
+        let mut problems = Vec::new();
+        if let Some(id) = &interaction.id {
+            if self.interaction_ids.contains_key(id) {
+                problems.push(Problem::new("interaction.id", format!("duplicates {id:?}")));
+            }
+        }
+        validate::check_interaction(
+            &interaction,
+            "interaction",
+            &NetworkIds(self),
+            &mut problems,
+        );
+        Error::check(problems)?;
+        Ok(self.insert_interaction(interaction, true))
+    }
+
+    /// Adds a checked interaction. `keep_order` false leaves the ties'
+    /// events unsorted, for a batch that calls [`Network::sort_ties`] after.
+    pub(crate) fn insert_interaction(
+        &mut self,
+        interaction: Interaction,
+        keep_order: bool,
+    ) -> InteractionKey {
+        let key = InteractionKey(self.next_key);
+        self.next_key += 1;
+        self.attach_interaction(key, interaction, keep_order);
+        key
+    }
+
+    fn attach_interaction(
+        &mut self,
+        key: InteractionKey,
+        interaction: Interaction,
+        keep_order: bool,
+    ) {
+        let nodes: Vec<NodeIndex> = interaction
+            .participants
+            .iter()
+            .filter_map(|p| self.actor_index.get(p).copied())
+            .collect();
+        let side_of = |who: Option<&str>, a: NodeIndex, b: NodeIndex| -> Side {
+            match who.and_then(|id| self.actor_index.get(id)) {
+                None => Side::None,
+                Some(&n) if n == a => Side::A,
+                Some(&n) if n == b => Side::B,
+                Some(_) => Side::Other,
+            }
+        };
+        let group = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+        let mut events = Vec::new();
+        for (i, &x) in nodes.iter().enumerate() {
+            for &y in &nodes[i + 1..] {
+                let edge = self.graph.find_edge(x, y);
+                let (a, b) = match edge.and_then(|e| self.graph.edge_endpoints(e)) {
+                    Some(ends) => ends,
+                    None => (x, y),
+                };
+                events.push((
+                    edge,
+                    a,
+                    b,
+                    Event {
+                        at: interaction.at.millis(),
+                        kind: interaction.kind,
+                        outcome: interaction.outcome(),
+                        formal: interaction.formal(),
+                        group,
+                        initiator: side_of(interaction.initiator.as_deref(), a, b),
+                        answered: if interaction.kind == InteractionKind::Request {
+                            interaction.answered_at.map(|t| t.millis())
+                        } else {
+                            None
+                        },
+                        answerer: side_of(interaction.answerer(), a, b),
+                        key,
+                    },
+                ));
+            }
+        }
+        for (edge, a, b, event) in events {
+            let edge: EdgeIndex = match edge {
+                Some(e) => e,
+                None => self.graph.add_edge(a, b, Tie::default()),
+            };
+            let tie = &mut self.graph[edge];
+            if keep_order {
+                tie.insert(event);
+            } else {
+                tie.push(event);
+            }
+        }
+        if let Some(id) = &interaction.id {
+            self.interaction_ids.insert(id.clone(), key);
+        }
+        self.interactions.insert(key, interaction);
+    }
+
+    pub(crate) fn sort_ties(&mut self) {
+        for tie in self.graph.edge_weights_mut() {
+            tie.sort();
+        }
+    }
+
+    /// Replaces the interaction with this key; refused whole if the new one
+    /// breaks a rule. The key stays the same.
+    pub fn update_interaction(
+        &mut self,
+        key: InteractionKey,
+        interaction: Interaction,
+    ) -> Result<()> {
+        if !self.interactions.contains_key(&key) {
+            return Err(unknown_key(key));
+        }
+        let mut problems = Vec::new();
+        if let Some(id) = &interaction.id {
+            if self.interaction_ids.get(id).is_some_and(|k| *k != key) {
+                problems.push(Problem::new("interaction.id", format!("duplicates {id:?}")));
+            }
+        }
+        validate::check_interaction(
+            &interaction,
+            "interaction",
+            &NetworkIds(self),
+            &mut problems,
+        );
+        Error::check(problems)?;
+        self.detach_interaction(key);
+        self.attach_interaction(key, interaction, true);
+        Ok(())
+    }
+
+    /// Removes the interaction with this key and returns it.
+    pub fn remove_interaction(&mut self, key: InteractionKey) -> Result<Interaction> {
+        if !self.interactions.contains_key(&key) {
+            return Err(unknown_key(key));
+        }
+        self.detach_interaction(key).ok_or_else(|| unknown_key(key))
+    }
+
+    /// Removes the interaction with this id and returns it.
+    pub fn remove_interaction_by_id(&mut self, id: &str) -> Result<Interaction> {
+        let key = self
+            .interaction_key(id)
+            .ok_or_else(|| Error::UnknownInteraction { id: id.to_owned() })?;
+        self.remove_interaction(key)
+    }
+
+    /// Takes an interaction out of the store, the id index and every tie.
+    fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
+        let interaction = self.interactions.remove(&key)?;
+        if let Some(id) = &interaction.id {
+            self.interaction_ids.remove(id);
+        }
+        let nodes: Vec<NodeIndex> = interaction
+            .participants
+            .iter()
+            .filter_map(|p| self.actor_index.get(p).copied())
+            .collect();
+        for (i, &x) in nodes.iter().enumerate() {
+            for &y in &nodes[i + 1..] {
+                if let Some(e) = self.graph.find_edge(x, y) {
+                    if self.graph[e].remove(key) {
+                        self.graph.remove_edge(e);
+                    }
+                }
+            }
+        }
+        Some(interaction)
+    }
+
+    // ----- initiatives ---------------------------------------------------
+
+    /// Adds an initiative.
+    pub fn add_initiative(&mut self, initiative: Initiative) -> Result<()> {
+        let mut problems = Vec::new();
+        if self.initiatives.contains_key(&initiative.id) {
+            problems.push(Problem::new(
+                "initiative.id",
+                format!("duplicates {:?}", initiative.id),
+            ));
+        }
+        validate::check_initiative(&initiative, "initiative", &NetworkIds(self), &mut problems);
+        Error::check(problems)?;
+        self.initiatives.insert(initiative.id.clone(), initiative);
+        Ok(())
+    }
+
+    /// Replaces the initiative with the same id.
+    pub fn update_initiative(&mut self, initiative: Initiative) -> Result<()> {
+        if !self.initiatives.contains_key(&initiative.id) {
+            return Err(Error::UnknownInitiative {
+                id: initiative.id.clone(),
+            });
+        }
+        let mut problems = Vec::new();
+        validate::check_initiative(&initiative, "initiative", &NetworkIds(self), &mut problems);
+        Error::check(problems)?;
+        self.initiatives.insert(initiative.id.clone(), initiative);
+        Ok(())
+    }
+
+    /// Removes an initiative that no interaction refers to, and returns it.
+    pub fn remove_initiative(&mut self, id: &str) -> Result<Initiative> {
+        if !self.initiatives.contains_key(id) {
+            return Err(Error::UnknownInitiative { id: id.to_owned() });
+        }
+        let referring = self
+            .interactions
+            .values()
+            .filter(|x| x.initiative.as_deref() == Some(id))
+            .count();
+        if referring > 0 {
+            return Err(Error::Validation {
+                problems: vec![Problem::new(
+                    "initiative",
+                    format!("initiative {id:?} is named by {referring} interactions"),
+                )],
+            });
+        }
+        self.initiatives
+            .remove(id)
+            .ok_or_else(|| Error::UnknownInitiative { id: id.to_owned() })
+    }
+}
+
+fn unknown_key(key: InteractionKey) -> Error {
+    Error::UnknownInteraction {
+        id: format!("#{}", key.0),
+    }
+}

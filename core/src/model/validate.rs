@@ -1,0 +1,223 @@
+//! The rules of format v1 that concern references and consistency.
+//!
+//! One set of checks serves both loading a document and changing a network
+//! through the API: the caller says which ids exist, the checks say what is
+//! wrong and where. Messages quote ids and field names, never names, notes or
+//! contact values.
+
+use std::collections::{HashMap, HashSet};
+
+use super::records::{Actor, Initiative, Interaction};
+use super::words::InteractionKind;
+use crate::error::Problem;
+
+/// Which ids exist where the record is checked.
+pub(crate) trait Ids {
+    fn actor(&self, id: &str) -> bool;
+    fn initiative(&self, id: &str) -> bool;
+}
+
+fn place(base: &str, field: &str) -> String {
+    if base.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{base}.{field}")
+    }
+}
+
+fn check_refs(list: &[String], base: &str, field: &str, ids: &dyn Ids, out: &mut Vec<Problem>) {
+    for (i, id) in list.iter().enumerate() {
+        if !ids.actor(id) {
+            out.push(Problem::new(
+                format!("{}[{i}]", place(base, field)),
+                format!("unknown actor {id:?}"),
+            ));
+        }
+    }
+}
+
+/// The rules for one actor, except uniqueness and membership cycles.
+pub(crate) fn check_actor(a: &Actor, base: &str, ids: &dyn Ids, out: &mut Vec<Problem>) {
+    if a.id.is_empty() {
+        out.push(Problem::new(place(base, "id"), "must not be empty"));
+    }
+    check_refs(&a.member_of, base, "member_of", ids, out);
+    check_refs(&a.contact_for, base, "contact_for", ids, out);
+    if a.member_of.contains(&a.id) {
+        out.push(Problem::new(
+            place(base, "member_of"),
+            format!("actor {:?} cannot be a member of itself", a.id),
+        ));
+    }
+    if let (Some(joined), Some(left)) = (a.joined, a.left) {
+        if left < joined {
+            out.push(Problem::new(place(base, "left"), "is before joined"));
+        }
+    }
+}
+
+/// The rules for one interaction, except uniqueness of its id.
+pub(crate) fn check_interaction(
+    x: &Interaction,
+    base: &str,
+    ids: &dyn Ids,
+    out: &mut Vec<Problem>,
+) {
+    if let Some(id) = &x.id {
+        if id.is_empty() {
+            out.push(Problem::new(place(base, "id"), "must not be empty"));
+        }
+    }
+    if x.participants.len() < 2 {
+        out.push(Problem::new(
+            place(base, "participants"),
+            "needs two or more distinct actors",
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, p) in x.participants.iter().enumerate() {
+        let at = format!("{}[{i}]", place(base, "participants"));
+        if !ids.actor(p) {
+            out.push(Problem::new(at, format!("unknown actor {p:?}")));
+        } else if !seen.insert(p.as_str()) {
+            out.push(Problem::new(at, format!("actor {p:?} is listed twice")));
+        }
+    }
+    let is_participant = |id: &str| x.participants.iter().any(|p| p == id);
+    match &x.initiator {
+        Some(i) if !is_participant(i) => out.push(Problem::new(
+            place(base, "initiator"),
+            format!("actor {i:?} is not among the participants"),
+        )),
+        None if x.kind == InteractionKind::Request => out.push(Problem::new(
+            base.to_owned(),
+            "missing required field \"initiator\" (a request needs one)",
+        )),
+        _ => {}
+    }
+    if x.kind != InteractionKind::Request {
+        if x.answered_at.is_some() {
+            out.push(Problem::new(
+                place(base, "answered_at"),
+                "only a request can be answered",
+            ));
+        }
+        if x.answered_by.is_some() {
+            out.push(Problem::new(
+                place(base, "answered_by"),
+                "only a request can be answered",
+            ));
+        }
+    }
+    if let Some(by) = &x.answered_by {
+        if !is_participant(by) {
+            out.push(Problem::new(
+                place(base, "answered_by"),
+                format!("actor {by:?} is not among the participants"),
+            ));
+        }
+    }
+    if let Some(answered) = &x.answered_at {
+        if *answered < x.at {
+            out.push(Problem::new(place(base, "answered_at"), "is before at"));
+        }
+    }
+    if let Some(ini) = &x.initiative {
+        if !ids.initiative(ini) {
+            out.push(Problem::new(
+                place(base, "initiative"),
+                format!("unknown initiative {ini:?}"),
+            ));
+        }
+    }
+}
+
+/// The rules for one initiative, except uniqueness of its id.
+pub(crate) fn check_initiative(
+    ini: &Initiative,
+    base: &str,
+    ids: &dyn Ids,
+    out: &mut Vec<Problem>,
+) {
+    if ini.id.is_empty() {
+        out.push(Problem::new(place(base, "id"), "must not be empty"));
+    }
+    if let (Some(started), Some(ended)) = (ini.started, ini.ended) {
+        if ended < started {
+            out.push(Problem::new(place(base, "ended"), "is before started"));
+        }
+    }
+    for (i, p) in ini.participants.iter().enumerate() {
+        if !ids.actor(&p.actor) {
+            out.push(Problem::new(
+                format!("{}[{i}].actor", place(base, "participants")),
+                format!("unknown actor {:?}", p.actor),
+            ));
+        }
+    }
+    for (i, o) in ini.outcomes.iter().enumerate() {
+        if !o.value.is_finite() {
+            out.push(Problem::new(
+                format!("{}[{i}].value", place(base, "outcomes")),
+                "must be a finite number",
+            ));
+        }
+    }
+}
+
+/// Places of actors that are members of themselves through a cycle of
+/// `member_of`. `member_of` maps each actor id to its groups; `place_of`
+/// names the actor's place for the message.
+pub(crate) fn membership_cycles<'a>(
+    member_of: &HashMap<&'a str, &'a [String]>,
+    place_of: &dyn Fn(&str) -> String,
+    out: &mut Vec<Problem>,
+) {
+    // Iterative colouring DFS: documents can be deep, the stack must not be.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Colour {
+        Grey,
+        Black,
+    }
+    let mut colour: HashMap<&str, Colour> = HashMap::new();
+    let mut reported: HashSet<&str> = HashSet::new();
+    let mut roots: Vec<&str> = member_of.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        if colour.contains_key(root) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(root, 0)];
+        colour.insert(root, Colour::Grey);
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let groups = member_of.get(node).copied().unwrap_or(&[]);
+            if let Some(group) = groups.get(*next) {
+                *next += 1;
+                let group = group.as_str();
+                if !member_of.contains_key(group) {
+                    continue; // an unknown id, reported elsewhere
+                }
+                match colour.get(group) {
+                    None => {
+                        colour.insert(group, Colour::Grey);
+                        stack.push((group, 0));
+                    }
+                    Some(Colour::Grey) => {
+                        if group != node && reported.insert(group) {
+                            out.push(Problem::new(
+                                format!("{}.member_of", place_of(group)),
+                                format!(
+                                    "actor {group:?} is a member of itself through a cycle of member_of"
+                                ),
+                            ));
+                        }
+                    }
+                    Some(Colour::Black) => {}
+                }
+            } else {
+                colour.insert(node, Colour::Black);
+                stack.pop();
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Trust and recency scoring: the parameters, the score with its
+//! explanation, and the facts of each tie.
+
+mod config;
+mod trust;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use config::{KindWeights, ScoringConfig};
+pub use trust::{Contribution, Reason, Trust, TrustComponents};
+
+use crate::error::{Error, Result};
+use crate::model::tie::{Side, Tie};
+use crate::model::{InteractionKind, Network, Outcome};
+use crate::time::{Moment, MS_PER_DAY};
+
+/// The facts of one tie as of an instant: counts, first and last contact,
+/// response times. `a` and `b` are in the order asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TieStats {
+    /// One end.
+    pub a: String,
+    /// The other end.
+    pub b: String,
+    /// Interactions between them up to the instant.
+    pub interactions: u32,
+    /// The first of them.
+    pub first_contact: Option<Moment>,
+    /// The last of them.
+    pub last_contact: Option<Moment>,
+    /// Interactions by kind (the format's words).
+    pub by_kind: BTreeMap<String, u32>,
+    /// Formal contacts.
+    pub formal: u32,
+    /// Informal contacts.
+    pub informal: u32,
+    /// Contacts with a positive outcome.
+    pub positive: u32,
+    /// Contacts with a negative outcome.
+    pub negative: u32,
+    /// Contacts where `a` took the initiative.
+    pub initiated_by_a: u32,
+    /// Contacts where `b` took the initiative.
+    pub initiated_by_b: u32,
+    /// Requests made by either of them.
+    pub requests: u32,
+    /// Requests answered by the instant.
+    pub answered: u32,
+    /// Requests not answered by the instant.
+    pub unanswered: u32,
+    /// Unanswered requests past the response deadline.
+    pub overdue: u32,
+    /// Median days from request to answer, over answered requests.
+    pub median_response_days: Option<f64>,
+    /// Trust of `a` in `b`.
+    pub trust_ab: f64,
+    /// Trust of `b` in `a`.
+    pub trust_ba: f64,
+}
+
+impl Network {
+    fn endpoints(&self, source: &str, target: &str) -> Result<Option<(&Tie, Side)>> {
+        let s = self.node(source)?;
+        let t = self.node(target)?;
+        if s == t {
+            return Err(Error::invalid("target", "is the same actor as source"));
+        }
+        Ok(self.tie_between(s, t))
+    }
+
+    /// How much `source` has reason to trust `target` through their own
+    /// history as of `as_of`, in [0, 1], with its explanation. Only
+    /// interactions at or before `as_of` count. Two actors with no shared
+    /// history have trust 0.
+    ///
+    /// ```
+    /// use samskab::Network;
+    /// let net = Network::from_json(include_str!("../../../examples/data/skovlund.json"))?;
+    /// let t = net.trust("v-inge", "e-tove", "2024-06-01".parse()?)?;
+    /// let c = t.components;
+    /// let sum = c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative;
+    /// assert!((sum - t.evidence).abs() < 1e-12);
+    /// assert!(t.value > 0.5);
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn trust(&self, source: &str, target: &str, as_of: Moment) -> Result<Trust> {
+        let tie = self.endpoints(source, target)?;
+        let as_of_ms = as_of.millis();
+        let config = &self.scoring;
+        let (ledger, top) = match tie {
+            Some((tie, side)) => trust::explain(config, tie, side, as_of_ms),
+            None => Default::default(),
+        };
+        let top_interactions = top
+            .into_iter()
+            .filter_map(|(key, reason, evidence)| {
+                let x = self.interaction(key)?;
+                Some(Contribution {
+                    key: key.get(),
+                    id: x.id.clone(),
+                    at: x.at,
+                    kind: x.kind,
+                    reason,
+                    evidence,
+                })
+            })
+            .collect();
+        Ok(Trust {
+            source: source.to_owned(),
+            target: target.to_owned(),
+            as_of,
+            value: ledger.value(config),
+            evidence: ledger.evidence(config),
+            components: ledger.components(config),
+            target_initiative_share: ledger.target_share(),
+            top_interactions,
+        })
+    }
+
+    /// The trust value alone: the same number as [`Network::trust`]`.value`,
+    /// without building the explanation.
+    pub fn trust_value(&self, source: &str, target: &str, as_of: Moment) -> Result<f64> {
+        Ok(match self.endpoints(source, target)? {
+            Some((tie, side)) => trust::trust_value(&self.scoring, tie, side, as_of.millis()),
+            None => 0.0,
+        })
+    }
+
+    /// The facts of the tie between `a` and `b` as of `as_of`; all counts
+    /// are zero when they have no shared history.
+    pub fn tie_stats(&self, a: &str, b: &str, as_of: Moment) -> Result<TieStats> {
+        let tie = self.endpoints(a, b)?;
+        let as_of_ms = as_of.millis();
+        let mut stats = TieStats {
+            a: a.to_owned(),
+            b: b.to_owned(),
+            interactions: 0,
+            first_contact: None,
+            last_contact: None,
+            by_kind: BTreeMap::new(),
+            formal: 0,
+            informal: 0,
+            positive: 0,
+            negative: 0,
+            initiated_by_a: 0,
+            initiated_by_b: 0,
+            requests: 0,
+            answered: 0,
+            unanswered: 0,
+            overdue: 0,
+            median_response_days: None,
+            trust_ab: 0.0,
+            trust_ba: 0.0,
+        };
+        let Some((tie, side_a)) = tie else {
+            return Ok(stats);
+        };
+        let events = tie.events_until(as_of_ms);
+        let deadline_ms = self.scoring.response_deadline_days * MS_PER_DAY;
+        let mut response_days = Vec::new();
+        for e in events {
+            stats.interactions += 1;
+            *stats.by_kind.entry(e.kind.as_str().to_owned()).or_default() += 1;
+            if e.formal {
+                stats.formal += 1;
+            } else {
+                stats.informal += 1;
+            }
+            match e.outcome {
+                Outcome::Positive => stats.positive += 1,
+                Outcome::Negative => stats.negative += 1,
+                Outcome::Neutral => {}
+            }
+            if e.initiator == side_a {
+                stats.initiated_by_a += 1;
+            } else if e.initiator == side_a.flip() {
+                stats.initiated_by_b += 1;
+            }
+            if e.kind == InteractionKind::Request {
+                stats.requests += 1;
+                match e.answered.filter(|t| *t <= as_of_ms) {
+                    Some(t) => {
+                        stats.answered += 1;
+                        response_days.push((t - e.at) as f64 / MS_PER_DAY);
+                    }
+                    None => {
+                        stats.unanswered += 1;
+                        if (as_of_ms - e.at) as f64 > deadline_ms {
+                            stats.overdue += 1;
+                        }
+                    }
+                }
+            }
+        }
+        stats.first_contact = events
+            .first()
+            .and_then(|e| self.interaction(e.key))
+            .map(|x| x.at);
+        stats.last_contact = events
+            .last()
+            .and_then(|e| self.interaction(e.key))
+            .map(|x| x.at);
+        stats.median_response_days = median(&mut response_days);
+        stats.trust_ab = trust::trust_value(&self.scoring, tie, side_a, as_of_ms);
+        stats.trust_ba = trust::trust_value(&self.scoring, tie, side_a.flip(), as_of_ms);
+        Ok(stats)
+    }
+
+    /// The facts of every tie with contact at or before `as_of`, sorted by
+    /// the pair of ids (smaller id as `a`).
+    pub fn ties(&self, as_of: Moment) -> Vec<TieStats> {
+        self.tie_pairs()
+            .into_iter()
+            .filter_map(|(a, b)| self.tie_stats(a, b, as_of).ok())
+            .filter(|s| s.interactions > 0)
+            .collect()
+    }
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    })
+}
