@@ -355,10 +355,12 @@ fn decode_actor(r: &mut Reader, v: &Value, place: &str) -> Option<Actor> {
         let at = format!("{place}.contact");
         let c = r.object(v, &at)?;
         r.known_fields(c, CONTACT_FIELDS, &at);
-        Some(Contact {
+        let contact = Contact {
             phone: optional!(r, c, at, "phone", string),
             email: optional!(r, c, at, "email", string),
-        })
+        };
+        // An empty object says no more than an absent one, and is written absent.
+        (contact != Contact::default()).then_some(contact)
     });
     let joined = optional!(r, obj, place, "joined", date);
     let left = optional!(r, obj, place, "left", date);
@@ -843,8 +845,10 @@ impl Network {
     }
 
     /// Writes the network as a format v1 document: canonical (actors and
-    /// initiatives by id, interactions by time), so two writes of the same
-    /// network are byte-identical.
+    /// initiatives by id, interactions by time, object keys of `meta` and
+    /// `extra` sorted, two-space indents), so two writes of the same network
+    /// are byte-identical. Optional fields that are absent, empty lists and
+    /// empty objects are left out: they say the same thing.
     pub fn to_json(&self) -> String {
         to_json(self)
     }
