@@ -50,8 +50,9 @@
 //!
 //! so that contact fades (the fast memory) but a long history keeps a tail
 //! (the slow memory): five years of monthly meetings followed by a quiet
-//! year still leaves trust near 0.9, where a single meeting a year ago leaves
-//! about 0.05. With
+//! year still leaves trust at 0.85, where a single meeting a year ago leaves
+//! 0.07 (one meeting the day before gives 0.15, a year of monthly meetings
+//! 0.73). With
 //!
 //! ```text
 //! A  = Σ wᵢ            (non-negative contacts, undecayed)

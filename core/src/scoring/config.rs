@@ -25,9 +25,11 @@ use crate::model::InteractionKind;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScoringConfig {
-    /// Contact evidence at which trust reaches 1 − 1/e ≈ 0.63. Default 4:
-    /// about four recent, neutral one-to-one meetings; practitioners describe
-    /// trust as built over a handful of repeated meetings, not one.
+    /// Contact evidence at which trust reaches 1 − 1/e ≈ 0.63. Default 6:
+    /// about six recent, neutral one-to-one meetings. Practitioners describe
+    /// trust as built slowly over many meetings ("little comes out of it at
+    /// first"), so one meeting gives about 0.15 and a year of monthly
+    /// meetings about 0.75.
     pub saturation: f64,
     /// Half-life of the fast memory of contact, in days. Default 180: a tie
     /// not tended for half a year has clearly cooled (N2).
@@ -70,7 +72,7 @@ pub struct ScoringConfig {
 impl Default for ScoringConfig {
     fn default() -> Self {
         ScoringConfig {
-            saturation: 4.0,
+            saturation: 6.0,
             half_life_days: 180.0,
             tail_share: 0.25,
             tail_half_life_days: 1826.0,
