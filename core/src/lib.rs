@@ -110,3 +110,8 @@ pub use model::{
 };
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};
 pub use time::Moment;
+
+/// The README's Rust tour, compiled as a doc test so that it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
