@@ -97,17 +97,24 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod analysis;
 mod error;
 pub mod format;
 mod model;
+pub mod privacy;
 pub mod scoring;
 mod time;
 
+pub use analysis::{
+    Broker, ColdTie, Coverage, CoverageStatus, CrossUnit, Dormancy, InitiativeHealth, KeyPerson,
+    PathOptions, Report, Step, WayIn,
+};
 pub use error::{Error, Problem, Result};
 pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
     InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector,
 };
+pub use privacy::Erased;
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};
 pub use time::Moment;
 

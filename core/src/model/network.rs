@@ -355,7 +355,7 @@ impl Network {
         key
     }
 
-    fn attach_interaction(
+    pub(crate) fn attach_interaction(
         &mut self,
         key: InteractionKey,
         interaction: Interaction,
@@ -474,7 +474,7 @@ impl Network {
     }
 
     /// Takes an interaction out of the store, the id index and every tie.
-    fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
+    pub(crate) fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
         let interaction = self.interactions.remove(&key)?;
         if let Some(id) = &interaction.id {
             self.interaction_ids.remove(id);

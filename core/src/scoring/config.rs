@@ -67,6 +67,19 @@ pub struct ScoringConfig {
     /// Evidence removed by an overdue request. Default 1: silence costs as
     /// much as a meeting gives.
     pub unanswered_penalty: f64,
+    /// Mutual trust (the lower of the two directions) at which a tie counts
+    /// as trusted: a way in, a handover, coverage. Default 0.35, about
+    /// three recent meetings' worth of evidence both ways.
+    pub trusted_threshold: f64,
+    /// Days without contact after which a tie is cooling. Default 60.
+    pub cooling_after_days: f64,
+    /// Days without contact after which a tie is dormant. Default 180.
+    pub dormant_after_days: f64,
+    /// Days without contact after which a tie is lost. Default 540.
+    pub lost_after_days: f64,
+    /// Change in mutual trust over a report period that counts as a tie
+    /// strengthened or weakened. Default 0.05.
+    pub change_threshold: f64,
 }
 
 impl Default for ScoringConfig {
@@ -85,6 +98,11 @@ impl Default for ScoringConfig {
             response_half_time_days: 2.0,
             response_deadline_days: 14.0,
             unanswered_penalty: 1.0,
+            trusted_threshold: 0.35,
+            cooling_after_days: 60.0,
+            dormant_after_days: 180.0,
+            lost_after_days: 540.0,
+            change_threshold: 0.05,
         }
     }
 }
@@ -228,6 +246,25 @@ impl ScoringConfig {
             "unanswered_penalty",
             self.unanswered_penalty,
             self.unanswered_penalty >= 0.0,
+            non_negative,
+        );
+        need(
+            "trusted_threshold",
+            self.trusted_threshold,
+            self.trusted_threshold > 0.0 && self.trusted_threshold <= 1.0,
+            "above 0 and at most 1",
+        );
+        let ladder = self.cooling_after_days >= 0.0
+            && self.dormant_after_days >= self.cooling_after_days
+            && self.lost_after_days >= self.dormant_after_days;
+        let rule = "0 or more, with cooling <= dormant <= lost";
+        need("cooling_after_days", self.cooling_after_days, ladder, rule);
+        need("dormant_after_days", self.dormant_after_days, ladder, rule);
+        need("lost_after_days", self.lost_after_days, ladder, rule);
+        need(
+            "change_threshold",
+            self.change_threshold,
+            self.change_threshold >= 0.0,
             non_negative,
         );
         out

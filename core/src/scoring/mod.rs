@@ -2,7 +2,7 @@
 //! explanation, and the facts of each tie.
 
 mod config;
-mod trust;
+pub(crate) mod trust;
 
 use std::collections::BTreeMap;
 

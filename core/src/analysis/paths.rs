@@ -1,0 +1,289 @@
+//! A way in (N5): the most trusted chains of introductions from a newcomer
+//! to a person, a unit or any group.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use petgraph::graph::NodeIndex;
+use serde::{Deserialize, Serialize};
+
+use super::snapshot::Snapshot;
+use crate::error::{Error, Result};
+use crate::model::Network;
+use crate::time::Moment;
+
+/// Options of [`Network::paths_with`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PathOptions {
+    /// How many chains to return, best first. Default 3.
+    pub k: usize,
+    /// The longest chain, in steps. Default 4: beyond that an introduction
+    /// is hearsay.
+    pub max_hops: usize,
+    /// The weakest step allowed, in mutual trust. Default 0.1.
+    pub min_step_trust: f64,
+}
+
+impl Default for PathOptions {
+    fn default() -> Self {
+        PathOptions {
+            k: 3,
+            max_hops: 4,
+            min_step_trust: 0.1,
+        }
+    }
+}
+
+/// One step of a chain of introductions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// Who asks.
+    pub from: String,
+    /// Who is asked.
+    pub to: String,
+    /// The step's trust: the lower of the two directions.
+    pub trust: f64,
+    /// Trust of `from` in `to`: does `from` dare to ask?
+    pub from_trusts_to: f64,
+    /// Trust of `to` in `from`: will `to` vouch for them?
+    pub to_trusts_from: f64,
+}
+
+/// A chain of introductions from the source to the target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WayIn {
+    /// The actors in order, the source first and the one reached last.
+    pub actors: Vec<String>,
+    /// Each step with its trust.
+    pub steps: Vec<Step>,
+    /// The chain's trust: the product of its steps' trust, since each
+    /// introduction can fail on its own.
+    pub trust: f64,
+    /// Whom to ask for the introduction: the first person on the chain
+    /// after the source, when the chain has more than one step.
+    pub introducer: Option<String>,
+    /// The actor reached: the target, or the member of a target group.
+    pub reaches: String,
+}
+
+/// Expansions after which a search stops; it keeps what it has found.
+const MAX_EXPANSIONS: usize = 2_000_000;
+
+#[derive(Debug)]
+struct Partial {
+    bound: f64,
+    trust: f64,
+    path: Vec<NodeIndex>,
+}
+
+impl PartialEq for Partial {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Partial {}
+impl PartialOrd for Partial {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Partial {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Max-heap on the bound; equal bounds: the path with smaller ids first.
+        self.bound
+            .total_cmp(&other.bound)
+            .then_with(|| other.path.cmp(&self.path))
+    }
+}
+
+impl Network {
+    /// The `k` most trusted chains of introductions from `source` to
+    /// `target` as of `as_of`, best first, with the default options (at most
+    /// 4 steps, no step below 0.1). See [`Network::paths_with`].
+    ///
+    /// ```
+    /// use samskab::Network;
+    /// let net = Network::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/egebaek.json"))?;
+    /// // Maja is new; who can bring her to the job centre?
+    /// let ways = net.paths("v-maja", "u-job", "2025-11-01".parse()?, 3)?;
+    /// let best = &ways[0];
+    /// assert_eq!(best.actors.first().map(String::as_str), Some("v-maja"));
+    /// assert_eq!(best.introducer.as_deref(), Some("v-ahmad"));
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn paths(&self, source: &str, target: &str, as_of: Moment, k: usize) -> Result<Vec<WayIn>> {
+        self.paths_with(
+            source,
+            target,
+            as_of,
+            &PathOptions {
+                k,
+                ..PathOptions::default()
+            },
+        )
+    }
+
+    /// The `options.k` most trusted chains from `source` to `target`.
+    ///
+    /// A step between two actors has the lower of their trust in each other
+    /// (one must dare to ask, the other must want to vouch), and a chain the
+    /// product of its steps. A group target (a unit, an organisation, a
+    /// community, a network) is reached at the first of its members,
+    /// directly or through sub-units. Chains never pass through anyone who
+    /// had left by `as_of`, and no actor appears twice in a chain. Someone
+    /// who has left has no way in: the result is empty, as it is when the
+    /// target cannot be reached.
+    pub fn paths_with(
+        &self,
+        source: &str,
+        target: &str,
+        as_of: Moment,
+        options: &PathOptions,
+    ) -> Result<Vec<WayIn>> {
+        self.node(source)?;
+        self.node(target)?;
+        if source == target {
+            return Err(Error::invalid("target", "is the same actor as source"));
+        }
+        if options.k == 0 {
+            return Err(Error::invalid("k", "must be at least 1"));
+        }
+        if options.max_hops == 0 {
+            return Err(Error::invalid("max_hops", "must be at least 1"));
+        }
+        if !(0.0..=1.0).contains(&options.min_step_trust) {
+            return Err(Error::invalid("min_step_trust", "must be between 0 and 1"));
+        }
+        let snap = Snapshot::new(self, as_of);
+        let Some(from) = snap.node(source) else {
+            return Ok(Vec::new());
+        };
+        let mut is_target = vec![false; snap.graph.node_count()];
+        for n in snap.members_of(target) {
+            is_target[n.index()] = true;
+        }
+        Ok(search(&snap, from, &is_target, options))
+    }
+}
+
+/// Best-first search over simple paths, bounded by the best possible
+/// completion within the remaining hops (an exact upper bound, so complete
+/// chains come out best first).
+fn search(
+    snap: &Snapshot,
+    from: NodeIndex,
+    is_target: &[bool],
+    options: &PathOptions,
+) -> Vec<WayIn> {
+    let g = &snap.graph;
+    let n = g.node_count();
+    let min = options.min_step_trust;
+    let hops = options.max_hops.min(n);
+    let step = |e: petgraph::graph::EdgeIndex| g[e].mutual();
+    // best[h][v]: the best product from v to a target in at most h steps.
+    let mut best = vec![vec![0.0f64; n]; hops + 1];
+    for v in 0..n {
+        if is_target[v] {
+            best[0][v] = 1.0;
+        }
+    }
+    for h in 1..=hops {
+        let (done, rest) = best.split_at_mut(h);
+        let prev = &done[h - 1];
+        let cur = &mut rest[0];
+        for v in g.node_indices() {
+            let i = v.index();
+            if is_target[i] {
+                cur[i] = 1.0;
+                continue;
+            }
+            let mut b = 0.0f64;
+            for e in g.edges(v) {
+                use petgraph::visit::EdgeRef;
+                let t = step(e.id());
+                if t >= min && t > 0.0 {
+                    b = b.max(t * prev[e.target().index()]);
+                }
+            }
+            cur[i] = b;
+        }
+    }
+    let mut out = Vec::new();
+    let start_bound = best[hops][from.index()];
+    if start_bound <= 0.0 {
+        return out;
+    }
+    let mut heap = BinaryHeap::new();
+    heap.push(Partial {
+        bound: start_bound,
+        trust: 1.0,
+        path: vec![from],
+    });
+    let mut expansions = 0;
+    while let Some(p) = heap.pop() {
+        let Some(&last) = p.path.last() else { continue };
+        if is_target[last.index()] {
+            out.push(way_in(snap, &p.path, p.trust));
+            if out.len() == options.k {
+                break;
+            }
+            continue;
+        }
+        expansions += 1;
+        if expansions > MAX_EXPANSIONS {
+            break;
+        }
+        let left = hops - (p.path.len() - 1);
+        if left == 0 {
+            continue;
+        }
+        let mut next: Vec<(NodeIndex, f64)> = Vec::new();
+        for e in g.edges(last) {
+            use petgraph::visit::EdgeRef;
+            let w = e.target();
+            let t = step(e.id());
+            if t < min || t <= 0.0 || p.path.contains(&w) {
+                continue;
+            }
+            next.push((w, t));
+        }
+        for (w, t) in next {
+            let rest = best[left - 1][w.index()];
+            if rest <= 0.0 {
+                continue;
+            }
+            let mut path = p.path.clone();
+            path.push(w);
+            heap.push(Partial {
+                bound: p.trust * t * rest,
+                trust: p.trust * t,
+                path,
+            });
+        }
+    }
+    out
+}
+
+fn way_in(snap: &Snapshot, path: &[NodeIndex], trust: f64) -> WayIn {
+    let steps = path
+        .windows(2)
+        .map(|w| Step {
+            from: snap.id(w[0]).to_owned(),
+            to: snap.id(w[1]).to_owned(),
+            trust: snap.mutual(w[0], w[1]),
+            from_trusts_to: snap.directed(w[0], w[1]),
+            to_trusts_from: snap.directed(w[1], w[0]),
+        })
+        .collect::<Vec<_>>();
+    WayIn {
+        actors: path.iter().map(|&n| snap.id(n).to_owned()).collect(),
+        introducer: (steps.len() > 1).then(|| steps[0].to.clone()),
+        steps,
+        trust,
+        reaches: path
+            .last()
+            .map(|&n| snap.id(n).to_owned())
+            .unwrap_or_default(),
+    }
+}

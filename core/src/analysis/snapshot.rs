@@ -1,0 +1,222 @@
+//! The network as it was at one instant: the actors present then, and every
+//! tie scored both ways. Every analysis starts from one.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::stable_graph::NodeIndex as ActorIx;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::model::tie::Side;
+use crate::model::{Actor, Network, Sector};
+use crate::scoring::trust;
+use crate::time::Moment;
+
+/// A tie scored at the snapshot's instant. `ab` is the trust of the edge's
+/// first node in its second.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    pub ab: f64,
+    pub ba: f64,
+    /// Milliseconds of the last contact at or before the instant.
+    pub last_ms: i64,
+}
+
+impl Scored {
+    /// Mutual trust: the lower of the two directions. An introduction, a
+    /// handover or a way in needs trust both ways.
+    pub fn mutual(&self) -> f64 {
+        self.ab.min(self.ba)
+    }
+}
+
+/// The network at one instant, as an undirected petgraph `Graph` whose node
+/// indices follow the actors' ids in sorted order (so every walk over it is
+/// deterministic).
+pub(crate) struct Snapshot<'n> {
+    pub net: &'n Network,
+    pub as_of: Moment,
+    pub as_of_ms: i64,
+    /// Present actors only; ties with contact at or before the instant.
+    pub graph: UnGraph<ActorIx, Scored>,
+    index: HashMap<ActorIx, NodeIndex>,
+}
+
+/// Whether an actor is part of the network at `date`: joined (if known) and
+/// not yet left.
+pub(crate) fn present(actor: &Actor, date: NaiveDate) -> bool {
+    actor.joined.is_none_or(|j| j <= date) && !actor.has_left_by(date)
+}
+
+impl<'n> Snapshot<'n> {
+    pub fn new(net: &'n Network, as_of: Moment) -> Snapshot<'n> {
+        let as_of_ms = as_of.millis();
+        let date = as_of.date();
+        let mut actors: Vec<(&str, ActorIx)> = net
+            .graph
+            .node_indices()
+            .filter(|&n| present(&net.graph[n], date))
+            .map(|n| (net.graph[n].id.as_str(), n))
+            .collect();
+        actors.sort_unstable();
+        let mut graph = UnGraph::with_capacity(actors.len(), net.graph.edge_count());
+        let mut index = HashMap::with_capacity(actors.len());
+        for (_, n) in &actors {
+            index.insert(*n, graph.add_node(*n));
+        }
+        let config = &net.scoring;
+        let mut edges: Vec<(NodeIndex, NodeIndex, Scored)> = Vec::new();
+        for e in (&net.graph).edge_references() {
+            let (Some(&x), Some(&y)) = (index.get(&e.source()), index.get(&e.target())) else {
+                continue;
+            };
+            let tie = e.weight();
+            let Some(last) = tie.events_until(as_of_ms).last() else {
+                continue;
+            };
+            // Side A is the stable graph's edge source, which is `x` here.
+            let ab = trust::trust_value(config, tie, Side::A, as_of_ms);
+            let ba = trust::trust_value(config, tie, Side::B, as_of_ms);
+            let (x, y, ab, ba) = if x < y {
+                (x, y, ab, ba)
+            } else {
+                (y, x, ba, ab)
+            };
+            edges.push((
+                x,
+                y,
+                Scored {
+                    ab,
+                    ba,
+                    last_ms: last.at,
+                },
+            ));
+        }
+        edges.sort_unstable_by_key(|(x, y, _)| (*x, *y));
+        for (x, y, s) in edges {
+            graph.add_edge(x, y, s);
+        }
+        Snapshot {
+            net,
+            as_of,
+            as_of_ms,
+            graph,
+            index,
+        }
+    }
+
+    pub fn actor(&self, n: NodeIndex) -> &'n Actor {
+        &self.net.graph[self.graph[n]]
+    }
+
+    pub fn id(&self, n: NodeIndex) -> &'n str {
+        &self.actor(n).id
+    }
+
+    /// The snapshot node of an actor id, if it is present.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        let ix = self.net.actor_index.get(id)?;
+        self.index.get(ix).copied()
+    }
+
+    pub fn is_municipal(&self, n: NodeIndex) -> bool {
+        self.actor(n).sector() == Sector::Municipality
+    }
+
+    /// Trust of `from` in `to` on an edge between them.
+    pub fn directed(&self, from: NodeIndex, to: NodeIndex) -> f64 {
+        match self.graph.find_edge(from, to) {
+            Some(e) => {
+                let s = &self.graph[e];
+                if from < to {
+                    s.ab
+                } else {
+                    s.ba
+                }
+            }
+            None => 0.0,
+        }
+    }
+
+    pub fn mutual(&self, a: NodeIndex, b: NodeIndex) -> f64 {
+        self.graph
+            .find_edge(a, b)
+            .map(|e| self.graph[e].mutual())
+            .unwrap_or(0.0)
+    }
+
+    /// The trusted graph: only ties with mutual trust at or above the threshold.
+    pub fn trusted(&self) -> UnGraph<(), f64> {
+        let threshold = self.net.scoring.trusted_threshold;
+        let mut g = UnGraph::with_capacity(self.graph.node_count(), self.graph.edge_count());
+        for _ in self.graph.node_indices() {
+            g.add_node(());
+        }
+        for e in self.graph.edge_references() {
+            let m = e.weight().mutual();
+            if m >= threshold {
+                g.add_edge(e.source(), e.target(), m);
+            }
+        }
+        g
+    }
+
+    /// Every present actor a group contains, itself included, through
+    /// `member_of` transitively (members of sub-units too).
+    pub fn members_of(&self, group: &str) -> Vec<NodeIndex> {
+        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for a in self.net.graph.node_weights() {
+            for g in &a.member_of {
+                children.entry(g.as_str()).or_default().push(&a.id);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![group];
+        let mut out = Vec::new();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(n) = self.node(id) {
+                out.push(n);
+            }
+            if let Some(kids) = children.get(id) {
+                stack.extend(kids.iter().copied());
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// For every present actor, the groups it belongs to transitively.
+    pub fn ancestors(&self) -> Vec<Vec<NodeIndex>> {
+        let mut out = vec![Vec::new(); self.graph.node_count()];
+        for n in self.graph.node_indices() {
+            let mut seen = std::collections::HashSet::new();
+            let mut stack: Vec<&str> = self.actor(n).member_of.iter().map(String::as_str).collect();
+            while let Some(id) = stack.pop() {
+                if !seen.insert(id) {
+                    continue;
+                }
+                if let Some(g) = self.net.actor(id) {
+                    stack.extend(g.member_of.iter().map(String::as_str));
+                }
+                if let Some(gn) = self.node(id) {
+                    out[n.index()].push(gn);
+                }
+            }
+            out[n.index()].sort_unstable();
+        }
+        out
+    }
+
+    /// The moment of a snapshot-relative millisecond time, for output: the
+    /// written form of the interaction it came from is not known here, so
+    /// it is given in UTC.
+    pub fn moment_of(ms: i64) -> Moment {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(Moment::from)
+            .unwrap_or(Moment::Date(NaiveDate::MIN))
+    }
+}

@@ -1,0 +1,5 @@
+//! Personal data (N11): erasure of a person with every trace.
+
+mod erase;
+
+pub use erase::Erased;
