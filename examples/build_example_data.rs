@@ -743,6 +743,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if who.len() >= 3 {
             let host = b.rng.pick(&who);
             b.contact(d, &who, Meeting, Some(host));
+            // The coffee after the meeting is where colleagues from different units get to know each other.
+            for _ in 0..3 {
+                let p = b.rng.pick(&who);
+                let q = b.rng.pick(&who);
+                if p != q {
+                    b.contact(d, &[p, q], Informal, Some(p));
+                }
+            }
         }
     }
     b.rhythm("e-mette", "e-jonas", 100..SPAN, 157, 0.5, &[Informal, Call]);

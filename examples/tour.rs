@@ -160,5 +160,181 @@ fn main() -> Result<(), samskab::Error> {
             );
         }
     }
+    println!("\n== A way in (N5): Maja is new; who can bring her to the job centre?\n");
+    for w in net.paths("v-maja", "u-job", as_of, 3)? {
+        let names: Vec<&str> = w.actors.iter().map(|a| name(&net, a)).collect();
+        let ask = w
+            .introducer
+            .as_deref()
+            .map(|i| format!("ask {} for the introduction", name(&net, i)))
+            .unwrap_or_else(|| "they know each other".into());
+        println!("  {:.2}  {}  ({ask})", w.trust, names.join(" → "));
+    }
+
+    println!("\n== Key people (N4): who would take others' only way in with them?\n");
+    for k in net.key_people(as_of).iter().take(5) {
+        let orphans: Vec<&str> = k.orphans.iter().map(|o| name(&net, o)).collect();
+        let groups: Vec<&str> = k.orphaned_groups.iter().map(|o| name(&net, o)).collect();
+        println!(
+            "  {} ({}): {} people and {} groups lose their way in",
+            name(&net, &k.actor),
+            k.sector,
+            orphans.len(),
+            groups.len()
+        );
+        println!("      people: {}", orphans.join(", "));
+        println!("      groups: {}", groups.join(", "));
+        let hand: Vec<String> = k
+            .handover
+            .iter()
+            .filter(|h| h.carries_orphans)
+            .map(|h| format!("{} ({:.2})", name(&net, &h.actor), h.trust))
+            .collect();
+        println!("      handover first: {}", hand.join(", "));
+    }
+    println!("\n  A year earlier, before Per Lund left:");
+    for k in net
+        .key_people("2024-11-01".parse()?)
+        .iter()
+        .filter(|k| k.actor == "e-per")
+    {
+        let orphans: Vec<&str> = k.orphans.iter().map(|o| name(&net, o)).collect();
+        println!(
+            "  {} was the only way in for {}",
+            name(&net, &k.actor),
+            orphans.join(", ")
+        );
+    }
+
+    println!("\n== Relationships going cold (N2)\n");
+    for c in net.neglected(as_of).iter().take(6) {
+        let stake = if c.at_stake.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = c.at_stake.iter().map(|a| name(&net, a)).collect();
+            format!("; only way in for {}", names.join(", "))
+        };
+        println!(
+            "  {:<8} {} – {}: trust {:.2} (peak {:.2}), {} days quiet; {} should reach out{stake}",
+            format!("{:?}", c.state).to_lowercase(),
+            name(&net, &c.a),
+            name(&net, &c.b),
+            c.trust_now,
+            c.peak_trust,
+            c.days_since_contact,
+            name(&net, &c.reach_out),
+        );
+    }
+
+    println!(
+        "\n== Coverage (N1, N4): does every association and community have a trusted way in?\n"
+    );
+    for c in net.coverage(as_of) {
+        let contacts: Vec<String> = c
+            .contacts
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}{} {:.2}",
+                    name(&net, &a.actor),
+                    if a.present { "" } else { " (left)" },
+                    a.trust
+                )
+            })
+            .collect();
+        let best = c
+            .best_tie
+            .as_ref()
+            .map(|b| {
+                format!(
+                    "{} – {} {:.2}",
+                    name(&net, &b.member),
+                    name(&net, &b.municipal),
+                    b.trust
+                )
+            })
+            .unwrap_or_else(|| "none".into());
+        println!(
+            "  {:<28} {:<10} contact: {:<28} best tie: {best}",
+            name(&net, &c.group),
+            format!("{:?}", c.status).to_lowercase(),
+            if contacts.is_empty() {
+                "none".into()
+            } else {
+                contacts.join(", ")
+            },
+        );
+    }
+
+    println!("\n== Brokers (N7): who sits between others on the most trusted routes?\n");
+    for b in net.brokers(as_of).iter().take(5) {
+        let bridges: Vec<String> = b
+            .bridging_ties
+            .iter()
+            .map(|t| format!("{} ({})", name(&net, &t.other), t.other_sector))
+            .collect();
+        println!(
+            "  {:<20} betweenness {:.3}  bridges to {}",
+            name(&net, &b.actor),
+            b.normalized,
+            bridges.join(", ")
+        );
+    }
+
+    println!("\n== The internal view (N8): units joined by trusted ties\n");
+    let view = net.cross_unit(as_of);
+    for l in &view.links {
+        println!(
+            "  {} – {}: {} trusted ties (a year ago {})",
+            name(&net, &l.a),
+            name(&net, &l.b),
+            l.trusted_ties,
+            l.trusted_ties_before
+        );
+    }
+    for u in view.units.iter().filter(|u| u.silo) {
+        println!("  silo: {} ({} people)", name(&net, &u.unit), u.people);
+    }
+    println!(
+        "  {} communities of trust; agreement with the formal units {:.2}",
+        view.communities.len(),
+        view.agreement
+    );
+
+    println!("\n== Initiatives (N9)\n");
+    for ini in net.initiatives() {
+        let h = net.initiative_health(&ini.id, as_of)?;
+        let rests = match (&h.rests_on, h.connected) {
+            (_, false) => "no trusted tie into the municipality".to_owned(),
+            (Some(r), true) => format!("rests on {}", name(&net, r)),
+            (None, true) => format!("{} hold its ties into the municipality", h.holders.len()),
+        };
+        println!(
+            "  {:<34} {:<9} {} people, {}",
+            h.name,
+            h.status,
+            h.people.len(),
+            rests
+        );
+    }
+
+    println!("\n== The value report (N3), first half of 2025\n");
+    let report = net.report("2025-01-01".parse()?, "2025-07-01".parse()?)?;
+    for line in report.to_text("da")?.lines() {
+        println!("  {line}");
+    }
+
+    println!("\n== Erasure (N11): Grethe asks to be forgotten\n");
+    let mut copy = net.clone();
+    let erased = copy.erase("v-grethe")?;
+    println!(
+        "  {} interactions removed, {} group interactions changed, {} notes dropped, {} initiatives changed",
+        erased.interactions_removed, erased.interactions_changed, erased.notes_dropped, erased.initiatives_changed
+    );
+    println!(
+        "  her name left in the document: {}",
+        copy.to_json().contains("Grethe")
+    );
+
     Ok(())
 }

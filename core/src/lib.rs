@@ -86,6 +86,33 @@
 //! The parameters and their defaults, each with its reason, are in
 //! [`ScoringConfig`]; a network saves its own under `meta.scoring`.
 //!
+//! ## Analyses
+//!
+//! Every analysis takes an explicit `as_of` and sees the network as it was
+//! then: interactions after it do not exist, and actors who had left by then
+//! are gone. A tie's *mutual trust* is the lower of its two directions; a tie
+//! is *trusted* when that reaches [`ScoringConfig::trusted_threshold`].
+//!
+//! - [`Network::paths`]: a way in (N5), the most trusted chains of
+//!   introductions to a person or any member of a group; a chain's trust is
+//!   the product of its steps.
+//! - [`Network::key_people`]: key-person risk (N4), the actors and groups
+//!   that would lose their only trusted way into the municipality if one
+//!   actor left, with the handover list.
+//! - [`Network::neglected`]: ties going cold (N2) on a dormancy ladder,
+//!   ranked by what is at stake.
+//! - [`Network::coverage`]: whether each community and organisation has a
+//!   trusted tie into the municipality, and whether it is the assigned one.
+//! - [`Network::brokers`]: betweenness on the trust graph and trusted ties
+//!   across sectors (N7).
+//! - [`Network::cross_unit`]: units joined by trusted ties, silos, and
+//!   communities of trust against the formal units, now and a year before (N8).
+//! - [`Network::initiative_health`]: whether an initiative rests on one
+//!   person, and its trust, requests and outcomes (N9).
+//! - [`Network::report`]: the value report for management (N3, N6), as data
+//!   and as Danish or English text.
+//! - [`Network::erase`]: GDPR erasure with every trace (N11).
+//!
 //! ## Errors
 //!
 //! Every fallible call returns [`Error`]. No input makes the crate panic, and
