@@ -20,3 +20,28 @@ need_rust() {
     done
   fi
 }
+
+# A virtual environment in .venv with what bindings-python/requirements-dev.txt
+# lists; reinstalled only when that file changes.
+need_python_venv() {
+  local venv=.venv stamp=.venv/.requirements
+  if [ ! -x "$venv/bin/python" ]; then
+    step "Python virtual environment"
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+  fi
+  if ! cmp -s bindings-python/requirements-dev.txt "$stamp"; then
+    step "Python packages for building and testing"
+    "$venv/bin/python" -m pip install --quiet -r bindings-python/requirements-dev.txt
+    cp bindings-python/requirements-dev.txt "$stamp"
+  fi
+  PY="$PWD/$venv/bin/python"
+  export PY
+}
+
+# Builds and installs the Python module into .venv the way a user would
+# (pip, with maturin as the PEP 517 backend), reusing the workspace's build.
+build_python_module() {
+  step "Python module (pip install ./bindings-python)"
+  CARGO_TARGET_DIR="$PWD/target" "$PY" -m pip install --quiet --force-reinstall --no-deps ./bindings-python
+}

@@ -821,6 +821,62 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
     result.map_err(io)
 }
 
+/// Reads one record with `decode`, every problem placed under `place`.
+fn record<T>(
+    v: &Value,
+    place: &str,
+    decode: fn(&mut Reader, &Value, &str) -> Option<T>,
+) -> Result<T> {
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
+    let found = decode(&mut r, v, place);
+    Error::check(r.problems)?;
+    found.ok_or_else(|| Error::invalid(place, "could not be read"))
+}
+
+impl Actor {
+    /// Reads an actor from its format v1 JSON object, with the format's
+    /// rules on fields and types (references are checked when it is added
+    /// to a network). Problems are placed under `actor`.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"id": "v-inge", "kind": "volunteer", "tags": ["local-champion"]});
+    /// let inge = samskab::Actor::from_value(&v)?;
+    /// assert_eq!(inge.tags, ["local-champion"]);
+    /// let bad = serde_json::json!({"id": "v-inge", "knd": "volunteer"});
+    /// assert!(samskab::Actor::from_value(&bad).is_err());
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn from_value(v: &Value) -> Result<Actor> {
+        record(v, "actor", decode_actor)
+    }
+}
+
+impl Interaction {
+    /// Reads an interaction from its format v1 JSON object; see
+    /// [`Actor::from_value`]. Problems are placed under `interaction`.
+    pub fn from_value(v: &Value) -> Result<Interaction> {
+        record(v, "interaction", decode_interaction)
+    }
+}
+
+impl Initiative {
+    /// Reads an initiative from its format v1 JSON object; see
+    /// [`Actor::from_value`]. Problems are placed under `initiative`.
+    pub fn from_value(v: &Value) -> Result<Initiative> {
+        record(v, "initiative", decode_initiative)
+    }
+}
+
+impl ScoringConfig {
+    /// Reads scoring parameters as written under `meta.scoring`; fields not
+    /// given keep their defaults. Problems are placed under `scoring`.
+    pub fn from_value(v: &Value) -> Result<ScoringConfig> {
+        decode_scoring(v, "scoring")
+    }
+}
+
 impl Network {
     /// Reads a format v1 document.
     ///

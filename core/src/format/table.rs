@@ -1,0 +1,343 @@
+//! Column tables of actors, ties and interactions, for data frames.
+//!
+//! A notebook wants a million tie scores as a few arrays, not a million
+//! objects. These tables hold one vector per column; the bindings hand them
+//! over as arrays (NumPy in Python) without a per-row object.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::tie::{Side, Tie};
+use crate::model::{InteractionKind, Network, Outcome};
+use crate::scoring::trust;
+use crate::time::{Moment, MS_PER_DAY};
+
+/// Missing value in a [`Column::Time`] column.
+pub const NO_TIME: i64 = i64::MIN;
+
+/// One column of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "values", rename_all = "snake_case")]
+pub enum Column {
+    /// Free text; `None` where missing.
+    Text(Vec<Option<String>>),
+    /// Repeated words or ids: each row's index into `categories`, or
+    /// `u32::MAX` where missing.
+    Category {
+        /// Row codes.
+        codes: Vec<u32>,
+        /// The distinct values, in order of first appearance.
+        categories: Vec<String>,
+    },
+    /// Numbers; NaN where missing.
+    Float(Vec<f64>),
+    /// Counts.
+    Int(Vec<i64>),
+    /// Instants in milliseconds since 1970 UTC; [`NO_TIME`] where missing.
+    Time(Vec<i64>),
+    /// Yes or no.
+    Bool(Vec<bool>),
+}
+
+impl Column {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Text(v) => v.len(),
+            Column::Category { codes, .. } => codes.len(),
+            Column::Float(v) => v.len(),
+            Column::Int(v) => v.len(),
+            Column::Time(v) => v.len(),
+            Column::Bool(v) => v.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Named columns of equal length.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Table {
+    /// The columns in order.
+    pub columns: Vec<(String, Column)>,
+}
+
+impl Table {
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.columns.first().map(|(_, c)| c.len()).unwrap_or(0)
+    }
+
+    /// The column with this name.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
+    }
+}
+
+/// Builds a category column value by value.
+#[derive(Default)]
+struct Categories {
+    codes: Vec<u32>,
+    categories: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Categories {
+    fn push(&mut self, value: Option<&str>) {
+        let code = match value {
+            None => u32::MAX,
+            Some(v) => match self.index.get(v) {
+                Some(&c) => c,
+                None => {
+                    let c = u32::try_from(self.categories.len()).unwrap_or(u32::MAX - 1);
+                    self.categories.push(v.to_owned());
+                    self.index.insert(v.to_owned(), c);
+                    c
+                }
+            },
+        };
+        self.codes.push(code);
+    }
+
+    fn column(self) -> Column {
+        Column::Category {
+            codes: self.codes,
+            categories: self.categories,
+        }
+    }
+}
+
+fn time(m: Option<Moment>) -> i64 {
+    m.map(|m| m.millis()).unwrap_or(NO_TIME)
+}
+
+fn joined(list: &[String]) -> Option<String> {
+    (!list.is_empty()).then(|| list.join("|"))
+}
+
+impl Network {
+    /// Every actor as a table, one row each, sorted by id. Lists are joined
+    /// with `|`, as in the spreadsheet form.
+    pub fn actor_table(&self) -> Table {
+        let actors = self.actors();
+        let mut kind = Categories::default();
+        let mut sector = Categories::default();
+        let text = |f: &dyn Fn(&crate::Actor) -> Option<String>| {
+            Column::Text(actors.iter().map(|a| f(a)).collect())
+        };
+        for a in &actors {
+            kind.push(Some(a.kind.as_str()));
+            sector.push(Some(a.sector().as_str()));
+        }
+        Table {
+            columns: vec![
+                ("id".into(), text(&|a| Some(a.id.clone()))),
+                ("kind".into(), kind.column()),
+                ("name".into(), text(&|a| a.name.clone())),
+                ("sector".into(), sector.column()),
+                ("area".into(), text(&|a| a.area.clone())),
+                ("member_of".into(), text(&|a| joined(&a.member_of))),
+                ("contact_for".into(), text(&|a| joined(&a.contact_for))),
+                ("tags".into(), text(&|a| joined(&a.tags))),
+                (
+                    "phone".into(),
+                    text(&|a| a.contact.as_ref().and_then(|c| c.phone.clone())),
+                ),
+                (
+                    "email".into(),
+                    text(&|a| a.contact.as_ref().and_then(|c| c.email.clone())),
+                ),
+                (
+                    "joined".into(),
+                    Column::Time(
+                        actors
+                            .iter()
+                            .map(|a| time(a.joined.map(Moment::Date)))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "left".into(),
+                    Column::Time(
+                        actors
+                            .iter()
+                            .map(|a| time(a.left.map(Moment::Date)))
+                            .collect(),
+                    ),
+                ),
+            ],
+        }
+    }
+
+    /// Every interaction as a table, in the canonical order.
+    pub fn interaction_table(&self) -> Table {
+        let all = self.interactions();
+        let mut kind = Categories::default();
+        let mut outcome = Categories::default();
+        let mut initiator = Categories::default();
+        let mut answered_by = Categories::default();
+        let mut initiative = Categories::default();
+        for (_, x) in &all {
+            kind.push(Some(x.kind.as_str()));
+            outcome.push(Some(x.outcome().as_str()));
+            initiator.push(x.initiator.as_deref());
+            answered_by.push(x.answerer());
+            initiative.push(x.initiative.as_deref());
+        }
+        Table {
+            columns: vec![
+                (
+                    "key".into(),
+                    Column::Int(all.iter().map(|(k, _)| k.get() as i64).collect()),
+                ),
+                (
+                    "id".into(),
+                    Column::Text(all.iter().map(|(_, x)| x.id.clone()).collect()),
+                ),
+                (
+                    "at".into(),
+                    Column::Time(all.iter().map(|(_, x)| x.at.millis()).collect()),
+                ),
+                ("kind".into(), kind.column()),
+                (
+                    "participants".into(),
+                    Column::Text(all.iter().map(|(_, x)| joined(&x.participants)).collect()),
+                ),
+                (
+                    "size".into(),
+                    Column::Int(
+                        all.iter()
+                            .map(|(_, x)| x.participants.len() as i64)
+                            .collect(),
+                    ),
+                ),
+                ("initiator".into(), initiator.column()),
+                (
+                    "formal".into(),
+                    Column::Bool(all.iter().map(|(_, x)| x.formal()).collect()),
+                ),
+                ("outcome".into(), outcome.column()),
+                (
+                    "answered_at".into(),
+                    Column::Time(all.iter().map(|(_, x)| time(x.answered_at)).collect()),
+                ),
+                ("answered_by".into(), answered_by.column()),
+                ("initiative".into(), initiative.column()),
+                (
+                    "note".into(),
+                    Column::Text(all.iter().map(|(_, x)| x.note.clone()).collect()),
+                ),
+            ],
+        }
+    }
+
+    /// Every tie with contact at or before `as_of`, one row per direction
+    /// (`source` trusts `target`): trust, its components, and the tie's
+    /// counts. Rows come by source, then target.
+    pub fn tie_table(&self, as_of: Moment) -> Table {
+        let config = &self.scoring;
+        let as_of_ms = as_of.millis();
+        let deadline_ms = config.response_deadline_days * MS_PER_DAY;
+        let mut rows: Vec<(&str, &str, Side, &Tie)> = Vec::new();
+        for (ix, a) in self.graph.node_indices().map(|n| (n, &self.graph[n])) {
+            for (jx, b) in self.graph.neighbors(ix).map(|n| (n, &self.graph[n])) {
+                if let Some((tie, side)) = self.tie_between(ix, jx) {
+                    if tie.events_until(as_of_ms).is_empty() {
+                        continue;
+                    }
+                    rows.push((a.id.as_str(), b.id.as_str(), side, tie));
+                }
+            }
+        }
+        rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let n = rows.len();
+        let mut source = Categories::default();
+        let mut target = Categories::default();
+        let f = |len: usize| vec![0.0f64; len];
+        let (mut value, mut evidence, mut contact, mut recency) = (f(n), f(n), f(n), f(n));
+        let (mut reciprocity, mut responsiveness, mut negative, mut median) =
+            (f(n), f(n), f(n), f(n));
+        let mut last = vec![NO_TIME; n];
+        let mut counts: Vec<Vec<i64>> = vec![vec![0; n]; 10];
+        for (i, (a, b, side, tie)) in rows.iter().enumerate() {
+            source.push(Some(a));
+            target.push(Some(b));
+            let events = tie.events_until(as_of_ms);
+            let ledger = trust::ledger(config, events, *side, as_of_ms, |_, _, _| {});
+            let c = ledger.components(config);
+            value[i] = ledger.value(config);
+            evidence[i] = ledger.evidence(config);
+            contact[i] = c.contact;
+            recency[i] = c.recency;
+            reciprocity[i] = c.reciprocity;
+            responsiveness[i] = c.responsiveness;
+            negative[i] = c.negative;
+            last[i] = events.last().map(|e| e.at).unwrap_or(NO_TIME);
+            let mut response = Vec::new();
+            for e in events {
+                counts[0][i] += 1;
+                counts[if e.formal { 1 } else { 2 }][i] += 1;
+                match e.outcome {
+                    Outcome::Positive => counts[3][i] += 1,
+                    Outcome::Negative => counts[4][i] += 1,
+                    Outcome::Neutral => {}
+                }
+                if e.initiator == *side {
+                    counts[5][i] += 1;
+                } else if e.initiator == side.flip() {
+                    counts[6][i] += 1;
+                }
+                if e.kind == InteractionKind::Request && e.initiator == *side {
+                    counts[7][i] += 1;
+                    match e.answered.filter(|t| *t <= as_of_ms) {
+                        Some(t) => {
+                            counts[8][i] += 1;
+                            response.push((t - e.at) as f64 / MS_PER_DAY);
+                        }
+                        None if (as_of_ms - e.at) as f64 > deadline_ms => counts[9][i] += 1,
+                        None => {}
+                    }
+                }
+            }
+            response.sort_by(f64::total_cmp);
+            median[i] = match response.len() {
+                0 => f64::NAN,
+                m if m % 2 == 1 => response[m / 2],
+                m => (response[m / 2 - 1] + response[m / 2]) / 2.0,
+            };
+        }
+        let names = [
+            "interactions",
+            "formal",
+            "informal",
+            "positive",
+            "negative_outcomes",
+            "initiated_by_source",
+            "initiated_by_target",
+            "requests_by_source",
+            "answered",
+            "overdue",
+        ];
+        let mut columns = vec![
+            ("source".to_owned(), source.column()),
+            ("target".to_owned(), target.column()),
+            ("trust".to_owned(), Column::Float(value)),
+            ("evidence".to_owned(), Column::Float(evidence)),
+            ("contact".to_owned(), Column::Float(contact)),
+            ("recency".to_owned(), Column::Float(recency)),
+            ("reciprocity".to_owned(), Column::Float(reciprocity)),
+            ("responsiveness".to_owned(), Column::Float(responsiveness)),
+            ("negative".to_owned(), Column::Float(negative)),
+            ("last_contact".to_owned(), Column::Time(last)),
+        ];
+        for (name, c) in names.iter().zip(counts) {
+            columns.push(((*name).to_owned(), Column::Int(c)));
+        }
+        columns.push(("median_response_days".to_owned(), Column::Float(median)));
+        Table { columns }
+    }
+}
