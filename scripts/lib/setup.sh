@@ -45,3 +45,47 @@ build_python_module() {
   step "Python module (pip install ./bindings-python)"
   CARGO_TARGET_DIR="$PWD/target" "$PY" -m pip install --quiet --force-reinstall --no-deps ./bindings-python
 }
+
+# The Rust target, the wasm-bindgen CLI of exactly the version in Cargo.lock,
+# and the npm packages of bindings-wasm (wasm-opt from binaryen, TypeScript,
+# playwright-core, the page's drawing library).
+need_wasm_tools() {
+  local want have
+  if command -v rustup >/dev/null 2>&1; then
+    rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  fi
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')
+  if [ "$have" != "$want" ]; then
+    step "wasm-bindgen CLI $want (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if ! command -v node >/dev/null 2>&1; then
+    echo "node not found: install Node.js 20 or newer" >&2
+    exit 1
+  fi
+  if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.package-lock.json 2>/dev/null; then
+    step "npm packages for the WebAssembly build and tests"
+    (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# bindings-wasm/pkg: the npm-style package (ES module for browsers, a Node
+# entry, TypeScript types), optimised with wasm-opt. Prints the gzipped size.
+build_wasm() {
+  step "WebAssembly package (bindings-wasm/pkg)"
+  cargo build --quiet --locked --release -p samskab-wasm --target wasm32-unknown-unknown
+  local pkg=bindings-wasm/pkg
+  rm -rf "$pkg"
+  wasm-bindgen --target web --out-dir "$pkg" --out-name samskab \
+    target/wasm32-unknown-unknown/release/samskab_wasm.wasm
+  bindings-wasm/node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$pkg/samskab_bg.wasm" -o "$pkg/samskab_bg.wasm"
+  cp bindings-wasm/package/* "$pkg/"
+  sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$(cargo pkgid -p samskab | sed 's/.*[#@]//')\"/" "$pkg/package.json"
+  local raw gz
+  raw=$(stat -c %s "$pkg/samskab_bg.wasm")
+  gz=$(gzip -9 -c "$pkg/samskab_bg.wasm" | wc -c)
+  echo "samskab_bg.wasm: $((raw / 1024)) KB, $((gz / 1024)) KB gzipped (goal: under 400 KB gzipped)"
+}

@@ -804,10 +804,12 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
+        {
+            // Closed before the rename.
+            let mut file = std::fs::File::create(&tmp)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+        }
         std::fs::rename(&tmp, path)?;
         // The rename is durable only once the folder itself is synced.
         if let Ok(dir) = std::fs::File::open(&folder) {

@@ -1,0 +1,120 @@
+// The whole API from JavaScript: names, errors as Error objects, garbage.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as samskab from "../pkg/node.mjs";
+
+const { Network } = samskab;
+const repo = new URL("../../", import.meta.url);
+const egebaek = () => Network.fromJson(readFileSync(new URL("examples/data/egebaek.json", repo), "utf8"));
+
+test("load, query and write back", () => {
+  const net = egebaek();
+  assert.deepEqual(net.counts().actors, 54);
+  assert.equal(Network.fromJson(net.toJson()).toJson(), net.toJson());
+  const t = net.trust("v-grethe", "e-mette", new Date("2025-11-01T00:00:00Z"));
+  assert.equal(t.value, net.trustValue("v-grethe", "e-mette", "2025-11-01"));
+  const c = t.components;
+  assert.ok(Math.abs(c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence) < 1e-9);
+  assert.equal(typeof t.top_interactions[0].at, "string");
+  const ways = net.paths("v-maja", "u-job", "2025-11-01", 3);
+  assert.deepEqual(ways[0].actors.slice(0, 2), ["v-maja", "v-ahmad"]);
+  assert.equal(net.paths("v-maja", "u-job", "2025-11-01", 3, { maxHops: 1 }).length, 0);
+  assert.ok(net.keyPeople("2025-11-01").length > 0);
+  assert.ok(net.neglected("2025-11-01").some((x) => x.a === "e-karin" && x.b === "v-kurt"));
+  assert.ok(net.coverage("2025-11-01").length > 0);
+  assert.ok(net.brokers("2025-11-01")[0].normalized > 0);
+  assert.ok(net.crossUnit("2025-11-01").links.length > 0);
+  assert.equal(net.crossUnit("2025-11-01", "2024-01-01").earlier, "2024-01-01");
+  assert.equal(net.initiativeHealth("ini-jobmesse", "2025-11-01").rests_on, "v-ahmad");
+  const report = net.report("2025-01-01", "2025-07-01");
+  assert.ok(report.current.interactions > 0);
+  assert.match(net.reportText("2025-01-01", "2025-07-01", "da"), /kontakter i alt/);
+  assert.match(net.reportText("2025-01-01", "2025-07-01", "en"), /contacts in all/);
+  assert.equal(typeof samskab.version(), "string");
+});
+
+test("add, change and remove", () => {
+  const net = new Network();
+  net.addActor({ id: "u-job", kind: "unit" });
+  net.addActor({ id: "e-tove", kind: "employee", member_of: ["u-job"] });
+  net.addActor({ id: "v-inge", kind: "volunteer" });
+  const key = net.addInteraction({ id: "x1", at: "2024-01-09", participants: ["v-inge", "e-tove"], kind: "informal" });
+  net.updateInteraction("x1", { id: "x1", at: "2024-01-10", participants: ["v-inge", "e-tove"], kind: "meeting" });
+  assert.equal(net.interactions()[0].kind, "meeting");
+  assert.equal(net.interactions()[0].key, key);
+  net.addInitiative({ id: "ini", name: "Lektiehjælp", status: "active", participants: [{ actor: "v-inge", role: "lead" }] });
+  net.updateActor({ id: "v-inge", kind: "volunteer", name: "Inge" });
+  assert.equal(net.actor("v-inge").name, "Inge");
+  assert.equal(net.actor("nobody"), undefined);
+  assert.equal(net.removeInteraction(key).id, "x1");
+  net.removeInitiative("ini");
+  assert.equal(net.removeActor("v-inge").id, "v-inge");
+  net.setScoring({ half_life_days: 90 });
+  assert.equal(net.scoring().half_life_days, 90);
+  const erased = egebaek().erase("v-grethe");
+  assert.ok(erased.interactions_removed > 0);
+});
+
+const NAMES = ["ParseError", "ValidationError", "NewerVersionError", "UnknownActorError", "UnknownInteractionError", "UnknownInitiativeError", "InvalidArgumentError", "IoError"];
+
+test("errors are Error objects whose name tells the variant", () => {
+  const scenario = (n) => readFileSync(new URL(`testdata/scenarios/${n}`, repo), "utf8");
+  const cases = [
+    [() => Network.fromJson("{"), "ParseError"],
+    [() => Network.fromJson(scenario("invalid-newer-version.json")), "NewerVersionError"],
+    [() => Network.fromJson(scenario("invalid-typo-field.json")), "ValidationError"],
+    [() => egebaek().trust("nobody", "e-mette", "2025-01-01"), "UnknownActorError"],
+    [() => egebaek().removeInteraction("nope"), "UnknownInteractionError"],
+    [() => egebaek().initiativeHealth("nope", "2025-01-01"), "UnknownInitiativeError"],
+    [() => egebaek().paths("v-maja", "u-job", "2025-01-01", 0), "InvalidArgumentError"],
+  ];
+  for (const [call, name] of cases) {
+    try {
+      call();
+      assert.fail(`${name} expected`);
+    } catch (e) {
+      assert.ok(e instanceof Error, `${name}: thrown ${typeof e}`);
+      assert.equal(e.name, name);
+      assert.ok(Array.isArray(e.problems));
+    }
+  }
+  try {
+    Network.fromJson(scenario("invalid-typo-field.json"));
+  } catch (e) {
+    assert.ok(e.problems.some((p) => p.place === "interactions[1]" && p.message.includes("did you mean \"participants\"")));
+  }
+});
+
+test("garbage into every function throws an Error, and the module still answers", () => {
+  const net = egebaek();
+  const garbage = [undefined, null, 0, -1, 1e300, NaN, "", "x".repeat(10000), "\u0000", [], ["a"], {}, { a: 1 },
+    new Date(NaN), new Date(0), true, Symbol("s"), () => 0, 2n, new Uint8Array(3)];
+  const methods = Object.getOwnPropertyNames(Network.prototype).filter((m) => m !== "constructor" && m !== "free" && !m.startsWith("__"));
+  let calls = 0;
+  for (const m of methods) {
+    for (const g of garbage) {
+      for (const position of [0, 1, 2, 3]) {
+        const args = ["v-grethe", "e-mette", "2025-11-01", 3];
+        args[position] = g;
+        try {
+          net[m](...args);
+        } catch (e) {
+          assert.ok(e instanceof Error, `${m}: threw ${String(e)}`);
+          assert.ok(NAMES.includes(e.name) || e.name === "TypeError" || e.name === "Error", `${m}: ${e.name}`);
+        }
+        calls += 1;
+      }
+    }
+  }
+  for (const g of garbage) {
+    for (const call of [() => Network.fromJson(g), () => net.addActor(g), () => net.addInteraction(g), () => net.setScoring(g)]) {
+      try { call(); } catch (e) { assert.ok(e instanceof Error); }
+    }
+  }
+  assert.ok(calls > 100);
+  // Still alive: a panic would have left the module unusable.
+  assert.ok(egebaek().trustValue("v-grethe", "e-mette", "2025-11-01") > 0.9);
+  assert.ok(net.counts().actors > 0);
+  assert.ok(egebaek().paths("v-maja", "u-job", "2025-11-01", 3).length > 0);
+});

@@ -1,0 +1,33 @@
+// Type-checked with `tsc --noEmit` in the tests: the declarations must let a
+// user write this, and must reject what is wrong.
+import init, { Network, type Trust, type WayIn, type SamskabError, type Report } from "../pkg/samskab.js";
+
+export async function main(text: string): Promise<number> {
+  await init();
+  const net: Network = Network.fromJson(text);
+  const t: Trust = net.trust("v-grethe", "e-mette", new Date());
+  const value: number = t.value + t.components.contact + t.top_interactions[0].evidence;
+  const ways: WayIn[] = net.paths("v-maja", "u-job", "2025-11-01", 3, { maxHops: 3 });
+  const who: string | null = ways[0].introducer;
+  const report: Report = net.report("2025-01-01", "2025-07-01");
+  const n: number = report.current.requests.asked + net.counts().actors;
+  net.addActor({ id: "v-new", kind: "volunteer", tags: ["local-champion"] });
+  const key: number = net.addInteraction({ at: "2025-01-01", participants: ["v-new", "e-mette"], kind: "informal" });
+  net.removeInteraction(key);
+  for (const k of net.keyPeople("2025-11-01")) {
+    const orphans: string[] = k.orphans;
+    void orphans;
+  }
+  const state: "active" | "cooling" | "dormant" | "lost" = net.neglected("2025-11-01")[0].state;
+  try {
+    net.trust("nobody", "e-mette", "2025-11-01");
+  } catch (e) {
+    const err = e as SamskabError;
+    const places: string[] = err.problems.map((p) => p.place);
+    void places;
+  }
+  // @ts-expect-error: an actor needs a kind from the closed list
+  net.addActor({ id: "x", kind: "wizard" });
+  void who; void state;
+  return value + n;
+}
