@@ -64,9 +64,9 @@ need_wasm_tools() {
     echo "node not found: install Node.js 20 or newer" >&2
     exit 1
   fi
-  if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.package-lock.json 2>/dev/null; then
+  if ! cmp -s bindings-wasm/package-lock.json bindings-wasm/node_modules/.samskab-lock 2>/dev/null; then
     step "npm packages for the WebAssembly build and tests"
-    (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
+    (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.samskab-lock)
   fi
 }
 
@@ -88,4 +88,25 @@ build_wasm() {
   raw=$(stat -c %s "$pkg/samskab_bg.wasm")
   gz=$(gzip -9 -c "$pkg/samskab_bg.wasm" | wc -c)
   echo "samskab_bg.wasm: $((raw / 1024)) KB, $((gz / 1024)) KB gzipped (goal: under 400 KB gzipped)"
+}
+
+# examples/intranet as a static folder that works offline: the package and
+# the drawing library copied in (both ignored by git).
+build_page() {
+  step "intranet page (examples/intranet)"
+  rm -rf examples/intranet/pkg examples/intranet/vendor
+  cp -r bindings-wasm/pkg examples/intranet/pkg
+  mkdir -p examples/intranet/vendor
+  cp bindings-wasm/node_modules/cytoscape/dist/cytoscape.min.js examples/intranet/vendor/
+}
+
+# Debian's Chromium for the browser test (the only browser that can be had here).
+need_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    step "Chromium from Debian (once)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
 }
