@@ -85,5 +85,22 @@ test("a coordinator finds a way in for a newcomer", async () => {
 
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, "intranet.png"), fullPage: true });
+
+  // Another municipality's file, opened with the file picker.
+  await page.setInputFiles("#file", join(examples, "data", "skovlund.json"));
+  await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("9 actors"));
+  await page.$eval("#as-of", (input) => {
+    input.value = "2024-06-01";
+    input.dispatchEvent(new Event("change"));
+  });
+  await page.selectOption("#source", "v-omar");
+  await page.selectOption("#target", "u-job");
+  await page.click("#find");
+  await page.waitForFunction(() => document.querySelector("#paths li .chain")?.textContent.startsWith("Omar Said"));
+
+  // A broken file gets a clear message, and the page keeps working.
+  await page.setInputFiles("#file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.textContent("#error"), /ParseError/);
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
 });
