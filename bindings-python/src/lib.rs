@@ -336,6 +336,53 @@ impl PyNetwork {
             .map_err(to_py)
     }
 
+    // ----- exchange and privacy ------------------------------------------
+
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, folder: std::path::PathBuf) -> Res<Self> {
+        py.detach(|| Network::from_csv(&folder))
+            .map(Self::wrap)
+            .map_err(to_py)
+    }
+
+    fn to_csv(&self, py: Python<'_>, folder: std::path::PathBuf) -> Res<()> {
+        py.detach(|| self.read().to_csv(&folder)).map_err(to_py)
+    }
+
+    fn to_graphml(&self, py: Python<'_>, as_of: &str) -> Res<String> {
+        let as_of = moment(as_of)?;
+        Ok(py.detach(|| self.read().to_graphml_string(as_of)))
+    }
+
+    fn to_gexf(&self, py: Python<'_>, as_of: &str) -> Res<String> {
+        let as_of = moment(as_of)?;
+        Ok(py.detach(|| self.read().to_gexf_string(as_of)))
+    }
+
+    fn to_cytoscape(&self, py: Python<'_>, as_of: &str) -> Res<String> {
+        let as_of = moment(as_of)?;
+        py.detach(|| json(&self.read().to_cytoscape(as_of)))
+    }
+
+    fn pseudonymised(&self, py: Python<'_>, key: &[u8]) -> Res<Self> {
+        py.detach(|| self.read().pseudonymised(key))
+            .map(Self::wrap)
+            .map_err(to_py)
+    }
+
+    fn purge_before(&self, date: &str) -> Res<String> {
+        let day = match Moment::parse(date).map_err(to_py)? {
+            Moment::Date(d) => d,
+            Moment::DateTime(_) => {
+                return Err(to_py(samskab::Error::InvalidArgument {
+                    argument: "date".into(),
+                    message: "must be a date (YYYY-MM-DD), not a date-time".into(),
+                }))
+            }
+        };
+        json(&self.write().purge_before(day))
+    }
+
     // ----- tables --------------------------------------------------------
 
     fn actor_table<'py>(&self, py: Python<'py>) -> Res<Bound<'py, PyDict>> {

@@ -306,6 +306,91 @@ impl Network {
         out(&erased)
     }
 
+    // ----- exchange and privacy ------------------------------------------
+
+    /// Reads the spreadsheet form from the files' text: `actors.csv` and,
+    /// optionally, `interactions.csv` and `initiatives.csv`.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        actors: JsValue,
+        interactions: Option<String>,
+        initiatives: Option<String>,
+    ) -> Res<Network> {
+        let a = text(&actors, "actors")?;
+        Core::from_csv_texts(&a, interactions.as_deref(), initiatives.as_deref())
+            .map(|inner| Network { inner })
+            .map_err(to_js)
+    }
+
+    /// The spreadsheet form as text, one string per file.
+    #[wasm_bindgen(js_name = toCsv, unchecked_return_type = "CsvFiles")]
+    pub fn to_csv(&self) -> Res<JsValue> {
+        out(&self.inner.to_csv_texts().map_err(to_js)?)
+    }
+
+    /// GraphML of the network as of `asOf`.
+    #[wasm_bindgen(js_name = toGraphml)]
+    pub fn to_graphml(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
+    ) -> Res<String> {
+        Ok(self.inner.to_graphml_string(instant(&as_of, "asOf")?))
+    }
+
+    /// GEXF of the network as of `asOf`, ties' lifetimes as spells.
+    #[wasm_bindgen(js_name = toGexf)]
+    pub fn to_gexf(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
+    ) -> Res<String> {
+        Ok(self.inner.to_gexf_string(instant(&as_of, "asOf")?))
+    }
+
+    /// Cytoscape.js elements.
+    #[wasm_bindgen(js_name = toCytoscape, unchecked_return_type = "CytoscapeElements")]
+    pub fn to_cytoscape(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
+    ) -> Res<JsValue> {
+        out(&self.inner.to_cytoscape(instant(&as_of, "asOf")?))
+    }
+
+    /// A pseudonymised copy (every id a keyed hash; names, contacts, notes dropped).
+    pub fn pseudonymised(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+    ) -> Res<Network> {
+        let bytes = if let Some(s) = key.as_string() {
+            s.into_bytes()
+        } else if key.is_instance_of::<js_sys::Uint8Array>() {
+            js_sys::Uint8Array::new(&key).to_vec()
+        } else {
+            return Err(invalid("key", "must be a string or a Uint8Array"));
+        };
+        self.inner
+            .pseudonymised(&bytes)
+            .map(|inner| Network { inner })
+            .map_err(to_js)
+    }
+
+    /// Removes every interaction before `date` (retention).
+    #[wasm_bindgen(js_name = purgeBefore, unchecked_return_type = "Purged")]
+    pub fn purge_before(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Res<JsValue> {
+        let day = match Moment::parse(&text(&date, "date")?).map_err(to_js)? {
+            Moment::Date(d) => d,
+            Moment::DateTime(_) => {
+                return Err(invalid(
+                    "date",
+                    "must be a date (YYYY-MM-DD), not a date-time",
+                ))
+            }
+        };
+        out(&self.inner.purge_before(day))
+    }
+
     // ----- scores --------------------------------------------------------
 
     /// How much `source` has reason to trust `target` as of `asOf`, with why.

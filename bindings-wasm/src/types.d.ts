@@ -220,3 +220,15 @@ export interface SamskabError extends Error {
   /** Located problems of a `ValidationError`; empty otherwise. */
   problems: { place: string; message: string }[];
 }
+
+/** The spreadsheet form, one string per file. */
+export interface CsvFiles { actors: string; interactions: string; initiatives: string }
+
+export interface Purged { interactions_removed: number; notes_removed: number }
+
+export interface CytoscapeElements {
+  elements: {
+    nodes: { data: { id: string; label: string; kind: ActorKind; sector: Sector; area: string; unit: string } }[];
+    edges: { data: { id: string; source: string; target: string; trust: number; trust_ab: number; trust_ba: number; interactions: number; first_contact: string; last_contact: string } }[];
+  };
+}

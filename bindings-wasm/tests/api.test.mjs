@@ -118,3 +118,26 @@ test("garbage into every function throws an Error, and the module still answers"
   assert.ok(net.counts().actors > 0);
   assert.ok(egebaek().paths("v-maja", "u-job", "2025-11-01", 3).length > 0);
 });
+
+test("spreadsheets, graph exports, pseudonyms and retention take and return strings", () => {
+  const net = egebaek();
+  const files = net.toCsv();
+  assert.ok(files.actors.startsWith("\ufeffid;kind"));
+  const back = Network.fromCsv(files.actors, files.interactions, files.initiatives);
+  assert.deepEqual(back.toCsv(), files);
+  assert.equal(Network.fromCsv("id;kind\nx;volunteer\n").counts().actors, 1);
+  try {
+    Network.fromCsv("id;kind\nx;wizard\n");
+    assert.fail("refused");
+  } catch (e) {
+    assert.equal(e.name, "ValidationError");
+    assert.equal(e.problems[0].place, "actors.csv:2:2");
+  }
+  assert.match(net.toGraphml("2025-11-01"), /<graphml/);
+  assert.match(net.toGexf("2025-11-01"), /<spell start=/);
+  assert.equal(net.toCytoscape("2025-11-01").elements.nodes.length, 54);
+  const copy = net.pseudonymised("municipal secret 2025");
+  assert.ok(!copy.toJson().includes("Grethe"));
+  assert.equal(copy.toJson(), net.pseudonymised(new TextEncoder().encode("municipal secret 2025")).toJson());
+  assert.ok(net.purgeBefore("2024-07-01").interactions_removed > 0);
+});

@@ -31,3 +31,12 @@ export async function main(text: string): Promise<number> {
   void who; void state;
   return value + n;
 }
+
+export function exchange(net: Network): string {
+  const files: { actors: string; interactions: string } = net.toCsv();
+  const again: Network = Network.fromCsv(files.actors, files.interactions);
+  const removed: number = again.purgeBefore("2024-01-01").interactions_removed;
+  const copy: Network = net.pseudonymised("a key of sixteen bytes");
+  const nodes: number = net.toCytoscape("2025-11-01").elements.nodes.length;
+  return net.toGraphml("2025-11-01") + net.toGexf(new Date()) + copy.toJson() + removed + nodes;
+}

@@ -141,7 +141,7 @@ pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
     InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector,
 };
-pub use privacy::Erased;
+pub use privacy::{Erased, Purged};
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};
 pub use time::Moment;
 

@@ -74,11 +74,11 @@ need_wasm_tools() {
 # entry, TypeScript types), optimised with wasm-opt. Prints the gzipped size.
 build_wasm() {
   step "WebAssembly package (bindings-wasm/pkg)"
-  cargo build --quiet --locked --release -p samskab-wasm --target wasm32-unknown-unknown
+  cargo build --quiet --locked --profile wasm-release -p samskab-wasm --target wasm32-unknown-unknown
   local pkg=bindings-wasm/pkg
   rm -rf "$pkg"
   wasm-bindgen --target web --out-dir "$pkg" --out-name samskab \
-    target/wasm32-unknown-unknown/release/samskab_wasm.wasm
+    target/wasm32-unknown-unknown/wasm-release/samskab_wasm.wasm
   bindings-wasm/node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$pkg/samskab_bg.wasm" -o "$pkg/samskab_bg.wasm"
@@ -100,13 +100,17 @@ build_page() {
   cp bindings-wasm/node_modules/cytoscape/dist/cytoscape.min.js examples/intranet/vendor/
 }
 
-# Debian's Chromium for the browser test (the only browser that can be had here).
-need_chromium() {
-  if ! command -v chromium >/dev/null 2>&1; then
-    step "Chromium from Debian (once)"
+# Debian's Chromium for the browser test (the only browser that can be had
+# here) and LibreOffice Calc for the spreadsheet round trip.
+need_debian_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Debian packages: ${missing[*]} (once)"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }

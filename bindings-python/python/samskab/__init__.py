@@ -76,6 +76,7 @@ __all__ = [
     "CoverageSummary",
     "GroupName",
     "Erased",
+    "Purged",
     "SamskabError",
     "ParseError",
     "ValidationError",
@@ -533,6 +534,14 @@ class Erased(_Record):
 
 
 @dataclasses.dataclass(repr=False)
+class Purged(_Record):
+    """What a retention purge removed."""
+
+    interactions_removed: int
+    notes_removed: int
+
+
+@dataclasses.dataclass(repr=False)
 class OutcomeLine(_Record):
     """Something an initiative delivered in a report period."""
 
@@ -909,6 +918,45 @@ class Network:
         report._handle = handle
         return report
 
+    # --- exchange and privacy
+
+    @classmethod
+    def from_csv(cls, folder: PathLike) -> "Network":
+        """Read the spreadsheet form: ``actors.csv`` and, if present, ``interactions.csv``
+        and ``initiatives.csv`` (``;`` or ``,``, DD-MM-YYYY dates welcome)."""
+        return cls._wrap(_samskab._Network.from_csv(os.fspath(folder)))
+
+    def to_csv(self, folder: PathLike) -> None:
+        """Write the spreadsheet form into ``folder`` (``;``-separated UTF-8 with a BOM)."""
+        self._net.to_csv(os.fspath(folder))
+
+    def to_graphml(self, path_or_writer: Union[PathLike, Any], as_of: AsOf) -> None:
+        """Write GraphML (for Gephi, yEd, networkx) to a path or a file object."""
+        _write_to(path_or_writer, self._net.to_graphml(_instant(as_of)))
+
+    def to_gexf(self, path_or_writer: Union[PathLike, Any], as_of: AsOf) -> None:
+        """Write GEXF with the ties' lifetimes as spells (Gephi's timeline) to a path or a file object."""
+        _write_to(path_or_writer, self._net.to_gexf(_instant(as_of)))
+
+    def to_cytoscape(self, as_of: AsOf) -> Dict[str, Any]:
+        """Cytoscape.js elements: ``{"elements": {"nodes": [...], "edges": [...]}}``."""
+        return _json.loads(self._net.to_cytoscape(_instant(as_of)))  # type: ignore[no-any-return]
+
+    def pseudonymised(self, key: Union[str, bytes]) -> "Network":
+        """A copy with every id replaced by a keyed hash and names, contacts and notes dropped.
+        The same key gives the same pseudonyms; the key must be at least 16 bytes."""
+        if isinstance(key, str):
+            key = key.encode("utf-8")
+        if not isinstance(key, (bytes, bytearray)):
+            raise TypeError("key must be str or bytes")
+        return Network._wrap(self._net.pseudonymised(bytes(key)))
+
+    def purge_before(self, date: Union[_dt.date, str]) -> Purged:
+        """Remove every interaction before ``date`` (retention), notes and all."""
+        if isinstance(date, _dt.datetime) or not isinstance(date, (_dt.date, str)):
+            raise TypeError("date must be a datetime.date or an ISO date string")
+        return _build(Purged, _json.loads(self._net.purge_before(_instant(date, "date"))))  # type: ignore[no-any-return]
+
     # --- tables
 
     def actors_frame(self) -> Any:
@@ -946,6 +994,19 @@ class Network:
         for s, t, w, n in zip(sources, targets, weights, counts):
             graph.add_edge(s, t, weight=w, interactions=n)
         return graph
+
+
+def _write_to(target: Any, text: str) -> None:
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+    elif hasattr(target, "write"):
+        try:
+            target.write(text)
+        except TypeError:  # a binary file object
+            target.write(text.encode("utf-8"))
+    else:
+        raise TypeError("expected a path or an object with a write method")
 
 
 def _array(code: str, data: bytes) -> "array.array[Any]":

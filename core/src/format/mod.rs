@@ -1,7 +1,11 @@
-//! Reading and writing networks: format v1 as JSON, and column tables.
+//! Reading and writing networks: format v1 as JSON and as spreadsheets,
+//! column tables, and exports for graph tools.
 
+mod csv;
+mod graph;
 pub(crate) mod json;
 mod table;
 
+pub use csv::CsvFiles;
 pub use json::FORMAT_VERSION;
 pub use table::{Column, Table, NO_TIME};
