@@ -227,6 +227,7 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                 }
                 continue;
             };
+            // Free text keeps its spaces; everything else is read trimmed.
             let value = raw.trim();
             let required = layout.columns.iter().any(|c| c.0 == name && c.2);
             if value.is_empty() && !required {
@@ -234,6 +235,14 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
             }
             let place = format!("{}:{line}:{}", layout.file, i + 1);
             let v = match cell {
+                Cell::Text
+                    if matches!(
+                        name,
+                        "name" | "note" | "description" | "area" | "phone" | "email"
+                    ) =>
+                {
+                    json!(raw)
+                }
                 Cell::Text => json!(value),
                 Cell::List => json!(list_cell(value)),
                 Cell::Date | Cell::Moment => {
