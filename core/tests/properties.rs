@@ -431,9 +431,9 @@ proptest! {
                 let record = record.as_object_mut().unwrap();
                 record.remove("extra");
                 record.remove("outcomes");
-                record.retain(|k, v| k == "name" && list == "initiatives" || v.as_str().map_or(true, |s| !s.trim().is_empty()));
+                record.retain(|k, v| k == "name" && list == "initiatives" || v.as_str().is_none_or(|s| !s.trim().is_empty()));
                 if let Some(Value::Object(c)) = record.get_mut("contact") {
-                    c.retain(|_, v| v.as_str().map_or(true, |s| !s.trim().is_empty()));
+                    c.retain(|_, v| v.as_str().is_none_or(|s| !s.trim().is_empty()));
                 }
                 if let Some(Value::Array(tags)) = record.get_mut("tags") {
                     // List items are read trimmed, and empty ones dropped.
