@@ -57,16 +57,22 @@
 //! ```text
 //! A  = Σ wᵢ            (non-negative contacts, undecayed)
 //! D  = Σ wᵢ · k(Δᵢ)     (the same, decayed)
-//! N  = negative_weight · Σ kind_weight · group · k(Δᵢ)   over negative outcomes
+//! m(Δ) = 2^(−Δ / tail_half_life_days)     (the slow memory alone)
+//! N  = negative_weight · Σ kind_weight · group · m(Δᵢ)   over negative outcomes
 //! R  = Σ response_bonus · 2^(−answer_days / response_half_time_days) · k(Δᵢ)
 //!      over the source's requests the target answered by as_of
-//!    − Σ unanswered_penalty · group · k(Δᵢ)
+//!    − Σ unanswered_penalty · group · m(Δᵢ)
 //!      over the source's requests unanswered more than response_deadline_days
-//! s  = (I_target + 1) / (I_source + I_target + 2)   (decayed initiative counts)
+//! s  = (I_target + 1) / (I_source + I_target + 2)   (initiatives taken, group-weighted)
 //! ρ  = reciprocity_floor + (1 − reciprocity_floor) · min(1, 2s)
 //! E  = ρ · D + R − N
 //! trust = 1 − exp(−max(E, 0) / saturation)
 //! ```
+//!
+//! Penalties fade with the slow memory only, and the reciprocity factor
+//! counts every initiative alike, so that **with no new contact trust never
+//! rises as time passes**: good evidence always fades at least as fast as
+//! bad.
 //!
 //! Trust therefore grows with repeated contact and saturates (the 30th
 //! meeting adds less than the 3rd); older contact counts less; a negative

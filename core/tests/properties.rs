@@ -449,6 +449,28 @@ proptest! {
     }
 
     #[test]
+    fn with_no_new_contact_trust_never_rises(doc in document(), gap in 0i64..4000, step in 1i64..4000) {
+        let net = Network::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        // After every contact and every answer, time alone passes.
+        let last = net
+            .interactions()
+            .iter()
+            .flat_map(|(_, x)| [Some(x.at), x.answered_at])
+            .flatten()
+            .max();
+        let Some(last) = last else { return Ok(()) };
+        let t1 = Moment::from(last.utc()).plus_days(gap);
+        let t2 = t1.plus_days(step);
+        for (a, b) in net.tie_pairs() {
+            for (s, t) in [(a, b), (b, a)] {
+                let before = net.trust_value(s, t, t1).unwrap();
+                let after = net.trust_value(s, t, t2).unwrap();
+                prop_assert!(after <= before + 1e-12, "{s}->{t}: {before} then {after}");
+            }
+        }
+    }
+
+    #[test]
     fn no_text_makes_the_reader_panic(text in "\\PC{0,200}") {
         let _ = Network::from_json(&text);
     }

@@ -327,3 +327,76 @@ fn extreme_instants_and_parameters_stay_in_range() {
         assert!((0.0..=1.0).contains(&v) && v.is_finite());
     }
 }
+
+mod time_alone {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn event() -> impl Strategy<Value = (i64, usize, usize, usize, Option<i64>)> {
+        (
+            0i64..1500,
+            0usize..7,
+            0usize..3,
+            0usize..3,
+            prop::option::of(0i64..40),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// With no new contact (and no new answer), trust never rises as time passes.
+        #[test]
+        fn trust_never_rises_with_time_alone(events in prop::collection::vec(event(), 1..30), gap in 0i64..900, step in 1i64..900) {
+            let kinds = [
+                InteractionKind::Meeting, InteractionKind::Informal, InteractionKind::Call, InteractionKind::Message,
+                InteractionKind::Event, InteractionKind::Request, InteractionKind::Collaboration,
+            ];
+            let outcomes = [Outcome::Positive, Outcome::Neutral, Outcome::Negative];
+            let mut last = 0;
+            let mut xs = Vec::new();
+            for (d, k, o, who, answer) in events {
+                let kind = kinds[k];
+                let initiator = match (who, kind) {
+                    (0, _) | (_, InteractionKind::Request) if who != 2 => Some("a"),
+                    (1, _) => Some("b"),
+                    _ => None,
+                };
+                let initiator = if kind == InteractionKind::Request && initiator.is_none() { Some("b") } else { initiator };
+                let mut x = contact(d, kind, initiator);
+                x.outcome_written = Some(outcomes[o]);
+                if kind == InteractionKind::Request {
+                    if let Some(delay) = answer {
+                        x.answered_at = Some(day(d + delay));
+                        last = last.max(d + delay);
+                    }
+                }
+                last = last.max(d);
+                xs.push(x);
+            }
+            let net = with(xs);
+            let t1 = last + gap;
+            for (s, t) in [("a", "b"), ("b", "a")] {
+                let before = net.trust_value(s, t, day(t1)).unwrap();
+                let after = net.trust_value(s, t, day(t1 + step)).unwrap();
+                prop_assert!(after <= before + 1e-12, "{s}->{t}: {before} then {after}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_old_friendship_with_a_recent_quarrel_does_not_warm_up_by_itself() {
+        // Three years of monthly meetings, then a quarrel, then silence.
+        let mut xs: Vec<Interaction> = (0..36).map(|m| meeting(m * 30)).collect();
+        let mut quarrel = meeting(36 * 30);
+        quarrel.outcome_written = Some(Outcome::Negative);
+        xs.push(quarrel);
+        let net = with(xs);
+        let mut previous = trust(&net, 36 * 30);
+        for d in (36 * 30..36 * 30 + 2000).step_by(30) {
+            let now = trust(&net, d);
+            assert!(now <= previous + 1e-12, "day {d}: {previous} then {now}");
+            previous = now;
+        }
+    }
+}

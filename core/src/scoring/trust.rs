@@ -92,7 +92,7 @@ pub(crate) struct Ledger {
     pub undecayed: f64,
     /// Decayed evidence of non-negative contact.
     pub decayed: f64,
-    /// Decayed initiative taken by the source and by the target.
+    /// Initiative taken by the source and by the target (group-weighted counts).
     pub initiative_source: f64,
     pub initiative_target: f64,
     pub responsiveness: f64,
@@ -105,6 +105,13 @@ pub(crate) fn kernel(config: &ScoringConfig, age_days: f64) -> f64 {
     let fast = (-age_days / config.half_life_days).exp2();
     let slow = (-age_days / config.tail_half_life_days).exp2();
     (1.0 - config.tail_share) * fast + config.tail_share * slow
+}
+
+/// Memory of a penalty `age_days` old: the slow memory alone. What went
+/// wrong is remembered at least as long as what went well, so that trust
+/// never rises with time alone.
+pub(crate) fn penalty_kernel(config: &ScoringConfig, age_days: f64) -> f64 {
+    (-age_days / config.tail_half_life_days).exp2()
 }
 
 /// Per-pair share of an interaction of `group` participants.
@@ -135,10 +142,11 @@ pub(crate) fn ledger(
         }
         let age = (as_of_ms - e.at) as f64 / MS_PER_DAY;
         let k = kernel(config, age);
+        let kp = penalty_kernel(config, age);
         let g = group_factor(config, e.group);
         let base = config.kind_weights.of(e.kind) * g;
         if e.outcome == Outcome::Negative {
-            let lost = config.negative_weight * base * k;
+            let lost = config.negative_weight * base * kp;
             l.negative += lost;
             each(e, Reason::Negative, -lost);
         } else {
@@ -152,9 +160,9 @@ pub(crate) fn ledger(
             each(e, Reason::Contact, w * k);
         }
         if e.initiator == target {
-            l.initiative_target += g * k;
+            l.initiative_target += g;
         } else if e.initiator == source {
-            l.initiative_source += g * k;
+            l.initiative_source += g;
             if e.kind == InteractionKind::Request {
                 match e.answered.filter(|t| *t <= as_of_ms) {
                     Some(t) if e.answerer == target => {
@@ -167,7 +175,7 @@ pub(crate) fn ledger(
                     }
                     Some(_) => {}
                     None if (as_of_ms - e.at) as f64 > deadline_ms => {
-                        let lost = config.unanswered_penalty * g * k;
+                        let lost = config.unanswered_penalty * g * kp;
                         l.responsiveness -= lost;
                         each(e, Reason::Overdue, -lost);
                     }
