@@ -119,6 +119,14 @@
 //!   and as Danish or English text.
 //! - [`Network::erase`]: GDPR erasure with every trace (N11).
 //!
+//! ## Limits
+//!
+//! Work is bounded by the input's size for every input. A group interaction
+//! has at most [`MAX_PARTICIPANTS`] participants (its cost grows with the
+//! square of its size); JSON nested deeper than 128 levels is refused as a
+//! parse error rather than overflowing the stack; a search for a way in stops
+//! after two million expansions. Strings and lists have no limit of their own.
+//!
 //! ## Errors
 //!
 //! Every fallible call returns [`Error`]. No input makes the crate panic, and
@@ -145,7 +153,7 @@ pub use analysis::{
 pub use error::{Error, Problem, Result};
 pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
-    InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector,
+    InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector, MAX_PARTICIPANTS,
 };
 pub use privacy::{Erased, Purged};
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};

@@ -471,6 +471,82 @@ proptest! {
     }
 
     #[test]
+    fn erasure_leaves_no_trace_of_generated_personal_data(doc in document(), pick in any::<prop::sample::Index>()) {
+        let mut net = Network::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        let ids: Vec<String> = net.actors().iter().map(|a| a.id.clone()).collect();
+        let who = pick.get(&ids).clone();
+        let actor = net.actor(&who).unwrap().clone();
+        let long = |s: &str| s.chars().count() >= 6;
+        let mut secrets: Vec<String> = actor.name.iter().filter(|s| long(s)).cloned().collect();
+        if let Some(c) = &actor.contact {
+            secrets.extend([&c.phone, &c.email].into_iter().flatten().filter(|s| long(s)).cloned());
+        }
+        secrets.extend(
+            net.interactions()
+                .iter()
+                .filter(|(_, x)| x.participants.contains(&who))
+                .filter_map(|(_, x)| x.note.clone())
+                .filter(|s| long(s)),
+        );
+        // What other actors still hold may legitimately repeat a value.
+        let others = serde_json::to_string(&doc["initiatives"]).unwrap();
+        secrets.retain(|s| !others.contains(s.as_str()));
+        net.erase(&who).unwrap();
+        let as_of: Moment = "2100-01-01".parse().unwrap();
+        let mut outputs = vec![net.to_json()];
+        outputs.push(serde_json::to_string(&(net.key_people(as_of), net.neglected(as_of), net.coverage(as_of), net.brokers(as_of), net.ties(as_of))).unwrap());
+        for (a, b) in net.tie_pairs() {
+            outputs.push(serde_json::to_string(&net.trust(a, b, as_of).unwrap()).unwrap());
+        }
+        if let Ok(report) = net.report("1950-01-01".parse().unwrap(), as_of) {
+            outputs.push(report.to_text("en").unwrap());
+        }
+        let quoted = format!("{who:?}");
+        for text in &outputs {
+            prop_assert!(!text.contains(&quoted), "the erased id survives");
+            for s in &secrets {
+                prop_assert!(!text.contains(s.as_str()), "a personal value survives erasure");
+            }
+        }
+    }
+
+    #[test]
+    fn purge_before_leaves_a_valid_network(doc in document(), days in 0i64..80_000) {
+        let mut net = Network::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        let limit = Moment::Date(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap()).plus_days(days);
+        let before = net.interaction_count();
+        let purged = net.purge_before(limit.date());
+        prop_assert_eq!(net.interaction_count(), before - purged.interactions_removed);
+        prop_assert!(net.interactions().iter().all(|(_, x)| x.at >= limit));
+        let again = Network::from_json(&net.to_json()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(again.to_json(), net.to_json());
+    }
+
+    #[test]
+    fn pseudonymised_exports_hold_no_original_value(doc in document()) {
+        let net = Network::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        let copy = net.pseudonymised(b"a key for the property test").unwrap();
+        let text = copy.to_json();
+        for a in net.actors() {
+            let quoted = format!("{:?}", a.id);
+            prop_assert!(!text.contains(&quoted), "an original id remains");
+            for v in a.name.iter().chain(a.contact.iter().flat_map(|c| c.phone.iter().chain(c.email.iter()))) {
+                if v.chars().count() >= 6 {
+                    prop_assert!(!text.contains(v.as_str()));
+                }
+            }
+        }
+        for (_, x) in net.interactions() {
+            if let Some(note) = x.note.as_ref().filter(|n| n.chars().count() >= 6) {
+                prop_assert!(!text.contains(note.as_str()));
+            }
+        }
+        prop_assert_eq!(copy.actor_count(), net.actor_count());
+        prop_assert_eq!(copy.interaction_count(), net.interaction_count());
+        Network::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    }
+
+    #[test]
     fn no_text_makes_the_reader_panic(text in "\\PC{0,200}") {
         let _ = Network::from_json(&text);
     }

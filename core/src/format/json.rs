@@ -632,21 +632,21 @@ pub(crate) fn decode(doc: &Value) -> Result<Network> {
         None => Some(ScoringConfig::default()),
     };
 
-    let list = |r: &mut Reader, field: &str, required: bool| -> Vec<Value> {
+    let list = |r: &mut Reader, field: &str, required: bool| -> &[Value] {
         match top.get(field) {
-            Some(Value::Array(items)) => items.clone(),
+            Some(Value::Array(items)) => items,
             Some(other) => {
                 r.problem(
                     field,
                     format!("expected an array, found {}", json_type(other)),
                 );
-                Vec::new()
+                &[]
             }
             None => {
                 if required {
                     r.problem("document", format!("missing required field {field:?}"));
                 }
-                Vec::new()
+                &[]
             }
         }
     };

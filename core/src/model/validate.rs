@@ -11,6 +11,12 @@ use super::records::{Actor, Initiative, Interaction};
 use super::words::InteractionKind;
 use crate::error::Problem;
 
+/// The most participants one interaction may have. A group interaction
+/// touches every pair of its participants, so its cost grows with the square
+/// of its size: 1,000 people make half a million pairs. Larger gatherings
+/// (a festival) are better recorded per group that took part.
+pub const MAX_PARTICIPANTS: usize = 1000;
+
 /// Which ids exist where the record is checked.
 pub(crate) trait Ids {
     fn actor(&self, id: &str) -> bool;
@@ -67,6 +73,16 @@ pub(crate) fn check_interaction(
         if id.is_empty() {
             out.push(Problem::new(place(base, "id"), "must not be empty"));
         }
+    }
+    if x.participants.len() > MAX_PARTICIPANTS {
+        out.push(Problem::new(
+            place(base, "participants"),
+            format!(
+                "{} participants; a group interaction has at most {MAX_PARTICIPANTS} participants",
+                x.participants.len()
+            ),
+        ));
+        return;
     }
     if x.participants.len() < 2 {
         out.push(Problem::new(
