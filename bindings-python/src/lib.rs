@@ -79,6 +79,33 @@ impl PyNetwork {
     }
 
     #[staticmethod]
+    #[pyo3(signature = (size, seed, actors, ties, interactions, years))]
+    fn generate(
+        py: Python<'_>,
+        size: Option<&str>,
+        seed: u64,
+        actors: Option<usize>,
+        ties: Option<usize>,
+        interactions: Option<usize>,
+        years: u32,
+    ) -> Res<Self> {
+        let mut config = match size {
+            Some(name) => samskab::generate::GeneratorConfig::size(name, seed).map_err(to_py)?,
+            None => samskab::generate::GeneratorConfig {
+                seed,
+                ..Default::default()
+            },
+        };
+        config.actors = actors.unwrap_or(config.actors);
+        config.ties = ties.unwrap_or(config.ties);
+        config.interactions = interactions.unwrap_or(config.interactions);
+        config.years = years;
+        py.detach(|| Network::generate(&config))
+            .map(Self::wrap)
+            .map_err(to_py)
+    }
+
+    #[staticmethod]
     fn load(py: Python<'_>, path: std::path::PathBuf) -> Res<Self> {
         py.detach(|| Network::load(&path))
             .map(Self::wrap)

@@ -141,6 +141,7 @@
 pub mod analysis;
 mod error;
 pub mod format;
+pub mod generate;
 mod model;
 pub mod privacy;
 pub mod scoring;

@@ -114,3 +114,23 @@ need_debian_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
+
+# benchmarks/.venv: the harness's own environment, with the peers from PyPI
+# and samskab built from this checkout.
+need_bench_venv() {
+  local venv=benchmarks/.venv stamp=benchmarks/.venv/.requirements
+  if [ ! -x "$venv/bin/python" ]; then
+    step "benchmark virtual environment"
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+  fi
+  if ! cmp -s benchmarks/requirements.txt "$stamp"; then
+    step "benchmark peers (NetworkX, rustworkx, igraph)"
+    "$venv/bin/python" -m pip install --quiet -r benchmarks/requirements.txt
+    cp benchmarks/requirements.txt "$stamp"
+  fi
+  step "samskab into the benchmark environment"
+  CARGO_TARGET_DIR="$PWD/target" "$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps ./bindings-python
+  BENCH_PY="$PWD/$venv/bin/python"
+  export BENCH_PY
+}

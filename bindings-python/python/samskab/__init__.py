@@ -705,6 +705,29 @@ class Network:
         return cls._wrap(_samskab._Network.from_json(_text(text, "text")))
 
     @classmethod
+    def generate(
+        cls,
+        size: Optional[str] = None,
+        *,
+        seed: int = 1,
+        actors: Optional[int] = None,
+        ties: Optional[int] = None,
+        interactions: Optional[int] = None,
+        years: int = 3,
+    ) -> "Network":
+        """A synthetic municipality, the same for the same arguments: ``size`` is
+        ``"S"`` (10³ actors, 10⁴ ties, 10⁵ interactions), ``"M"``, ``"L"`` or ``"XL"``,
+        or give ``actors``, ``ties`` and ``interactions`` yourself."""
+        for name, v in (("seed", seed), ("years", years), ("actors", actors), ("ties", ties), ("interactions", interactions)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+                raise TypeError(f"{name} must be an int")
+            if v is not None and not 0 <= v < 2**63:
+                raise InvalidArgumentError(f"invalid argument {name}: out of range")
+        if years >= 2**32:
+            raise InvalidArgumentError("invalid argument years: out of range")
+        return cls._wrap(_samskab._Network.generate(size, seed, actors, ties, interactions, years))
+
+    @classmethod
     def load(cls, path: PathLike) -> "Network":
         """Read a format v1 document from a file."""
         return cls._wrap(_samskab._Network.load(os.fspath(path)))

@@ -129,10 +129,15 @@ where
     total
 }
 
+/// Shortest length of a tie: trust 1 would give length 0, and zero-length
+/// edges make "the shortest route" ambiguous (and some libraries refuse them).
+pub const MIN_TIE_LENGTH: f64 = 1e-9;
+
 /// The length of a tie in the trust graph: a stronger tie is shorter, and
-/// a chain's length is minus the log of the product of its trust.
-pub(crate) fn trust_length(trust: f64) -> f64 {
-    (-trust.ln()).max(0.0)
+/// a chain's length is minus the log of the product of its trust (at least
+/// [`MIN_TIE_LENGTH`]).
+pub fn trust_length(trust: f64) -> f64 {
+    (-trust.ln()).max(MIN_TIE_LENGTH)
 }
 
 impl Network {

@@ -182,35 +182,44 @@ fn search(
     let hops = options.max_hops.min(n);
     let step = |e: petgraph::graph::EdgeIndex| g[e].mutual();
     // best[h][v]: the best product from v to a target in at most h steps.
-    let mut best = vec![vec![0.0f64; n]; hops + 1];
+    // Beyond a few hops the layered table costs more than it saves: one
+    // Dijkstra without the hop limit gives a looser bound for every h.
+    let layered = hops <= 8;
+    let layers = if layered { hops + 1 } else { 1 };
+    let mut best = vec![vec![0.0f64; n]; layers];
     for v in 0..n {
         if is_target[v] {
             best[0][v] = 1.0;
         }
     }
-    for h in 1..=hops {
-        let (done, rest) = best.split_at_mut(h);
-        let prev = &done[h - 1];
-        let cur = &mut rest[0];
-        for v in g.node_indices() {
-            let i = v.index();
-            if is_target[i] {
-                cur[i] = 1.0;
-                continue;
-            }
-            let mut b = 0.0f64;
-            for e in g.edges(v) {
-                use petgraph::visit::EdgeRef;
-                let t = step(e.id());
-                if t >= min && t > 0.0 {
-                    b = b.max(t * prev[e.target().index()]);
+    if layered {
+        for h in 1..=hops {
+            let (done, rest) = best.split_at_mut(h);
+            let prev = &done[h - 1];
+            let cur = &mut rest[0];
+            for v in g.node_indices() {
+                let i = v.index();
+                if is_target[i] {
+                    cur[i] = 1.0;
+                    continue;
                 }
+                let mut b = 0.0f64;
+                for e in g.edges(v) {
+                    use petgraph::visit::EdgeRef;
+                    let t = step(e.id());
+                    if t >= min && t > 0.0 {
+                        b = b.max(t * prev[e.target().index()]);
+                    }
+                }
+                cur[i] = b;
             }
-            cur[i] = b;
         }
+    } else {
+        best[0] = unlimited_bound(snap, is_target, min);
     }
+    let bound = |left: usize, v: usize| if layered { best[left][v] } else { best[0][v] };
     let mut out = Vec::new();
-    let start_bound = best[hops][from.index()];
+    let start_bound = bound(hops, from.index());
     if start_bound <= 0.0 {
         return out;
     }
@@ -249,7 +258,7 @@ fn search(
             next.push((w, t));
         }
         for (w, t) in next {
-            let rest = best[left - 1][w.index()];
+            let rest = bound(left - 1, w.index());
             if rest <= 0.0 {
                 continue;
             }
@@ -263,6 +272,56 @@ fn search(
         }
     }
     out
+}
+
+/// The best product from every node to a target with any number of steps:
+/// Dijkstra on −ln(trust) from the targets.
+fn unlimited_bound(snap: &Snapshot, is_target: &[bool], min: f64) -> Vec<f64> {
+    use petgraph::visit::EdgeRef;
+    use std::cmp::Reverse;
+    let g = &snap.graph;
+    let n = g.node_count();
+    let mut dist = vec![f64::INFINITY; n];
+    let mut heap = BinaryHeap::new();
+    for (v, &t) in is_target.iter().enumerate() {
+        if t {
+            dist[v] = 0.0;
+            heap.push(Reverse((OrderedLength(0.0), v)));
+        }
+    }
+    while let Some(Reverse((OrderedLength(d), v))) = heap.pop() {
+        if d > dist[v] {
+            continue;
+        }
+        for e in g.edges(petgraph::graph::NodeIndex::new(v)) {
+            let t = g[e.id()].mutual();
+            if t < min || t <= 0.0 {
+                continue;
+            }
+            let w = e.target().index();
+            let nd = d - t.ln();
+            if nd < dist[w] {
+                dist[w] = nd;
+                heap.push(Reverse((OrderedLength(nd), w)));
+            }
+        }
+    }
+    // A little slack: the bound must not fall below a product computed step by step.
+    dist.iter().map(|d| (-d).exp() * (1.0 + 1e-9)).collect()
+}
+
+#[derive(PartialEq)]
+struct OrderedLength(f64);
+impl Eq for OrderedLength {}
+impl PartialOrd for OrderedLength {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for OrderedLength {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 fn way_in(snap: &Snapshot, path: &[NodeIndex], trust: f64) -> WayIn {

@@ -1,0 +1,57 @@
+//! criterion benches of the core at size S (and M with SAMSKAB_BENCH_SIZE=M):
+//! loading format v1, scoring every tie, the analyses, memory per record.
+//! Run with `cargo bench -p samskab`; the figures go to BENCHMARKS.md.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use samskab::generate::GeneratorConfig;
+use samskab::{Moment, Network};
+
+fn size() -> String {
+    std::env::var("SAMSKAB_BENCH_SIZE").unwrap_or_else(|_| "S".into())
+}
+
+fn benches(c: &mut Criterion) {
+    let config = GeneratorConfig::size(&size(), 1).expect("a size");
+    let net = Network::generate(&config).expect("a network");
+    let text = net.to_json();
+    let as_of: Moment = "2026-01-01".parse().expect("a date");
+    let mut group = c.benchmark_group(format!("samskab-{}", size()));
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("load format v1", |b| {
+        b.iter(|| Network::from_json(&text).expect("loads"))
+    });
+    group.throughput(Throughput::Elements(net.interaction_count() as u64));
+    group.bench_function("score every tie (interactions/s)", |b| {
+        b.iter(|| net.tie_table(as_of))
+    });
+    group.throughput(Throughput::Elements(1));
+    let people: Vec<String> = net
+        .actors()
+        .iter()
+        .filter(|a| !a.kind.is_group())
+        .map(|a| a.id.clone())
+        .collect();
+    group.bench_function("paths (one query)", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 7) % people.len();
+            net.paths(&people[i], &people[(i * 31 + 5) % people.len()], as_of, 3)
+                .expect("known")
+        })
+    });
+    group.bench_function("key_people", |b| b.iter(|| net.key_people(as_of)));
+    group.bench_function("neglected", |b| b.iter(|| net.neglected(as_of)));
+    group.bench_function("brokers", |b| b.iter(|| net.brokers(as_of)));
+    let (start, end) = (
+        "2025-01-01".parse().expect("a date"),
+        "2025-07-01".parse().expect("a date"),
+    );
+    group.bench_function("report", |b| {
+        b.iter(|| net.report(start, end).expect("a report"))
+    });
+    group.finish();
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);
