@@ -31,6 +31,43 @@ impl Scored {
     }
 }
 
+/// The scored graph of a snapshot: what is worth keeping between queries.
+#[derive(Debug)]
+pub(crate) struct Scores {
+    /// Present actors only; ties with contact at or before the instant.
+    pub graph: UnGraph<ActorIx, Scored>,
+    index: HashMap<ActorIx, NodeIndex>,
+}
+
+/// The last snapshot's scores, so that a series of questions about one
+/// instant scores every tie once. Any change to the network clears it.
+#[derive(Debug, Default)]
+pub(crate) struct SnapshotCache(std::sync::Mutex<Option<(i64, std::sync::Arc<Scores>)>>);
+
+impl Clone for SnapshotCache {
+    fn clone(&self) -> Self {
+        SnapshotCache::default()
+    }
+}
+
+impl SnapshotCache {
+    pub fn clear(&mut self) {
+        *self.0.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    fn get(&self, as_of_ms: i64) -> Option<std::sync::Arc<Scores>> {
+        let guard = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        guard
+            .as_ref()
+            .filter(|(t, _)| *t == as_of_ms)
+            .map(|(_, s)| s.clone())
+    }
+
+    fn put(&self, as_of_ms: i64, scores: std::sync::Arc<Scores>) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((as_of_ms, scores));
+    }
+}
+
 /// The network at one instant, as an undirected petgraph `Graph` whose node
 /// indices follow the actors' ids in sorted order (so every walk over it is
 /// deterministic).
@@ -38,9 +75,14 @@ pub(crate) struct Snapshot<'n> {
     pub net: &'n Network,
     pub as_of: Moment,
     pub as_of_ms: i64,
-    /// Present actors only; ties with contact at or before the instant.
-    pub graph: UnGraph<ActorIx, Scored>,
-    index: HashMap<ActorIx, NodeIndex>,
+    scores: std::sync::Arc<Scores>,
+}
+
+impl std::ops::Deref for Snapshot<'_> {
+    type Target = Scores;
+    fn deref(&self) -> &Scores {
+        &self.scores
+    }
 }
 
 /// Whether an actor is part of the network at `date`: joined (if known) and
@@ -51,6 +93,24 @@ pub(crate) fn present(actor: &Actor, date: NaiveDate) -> bool {
 
 impl<'n> Snapshot<'n> {
     pub fn new(net: &'n Network, as_of: Moment) -> Snapshot<'n> {
+        let as_of_ms = as_of.millis();
+        let scores = match net.snapshots.get(as_of_ms) {
+            Some(s) => s,
+            None => {
+                let s = std::sync::Arc::new(Self::score(net, as_of));
+                net.snapshots.put(as_of_ms, s.clone());
+                s
+            }
+        };
+        Snapshot {
+            net,
+            as_of,
+            as_of_ms,
+            scores,
+        }
+    }
+
+    fn score(net: &Network, as_of: Moment) -> Scores {
         let as_of_ms = as_of.millis();
         let date = as_of.date();
         let mut actors: Vec<(&str, ActorIx)> = net
@@ -97,13 +157,7 @@ impl<'n> Snapshot<'n> {
         for (x, y, s) in edges {
             graph.add_edge(x, y, s);
         }
-        Snapshot {
-            net,
-            as_of,
-            as_of_ms,
-            graph,
-            index,
-        }
+        Scores { graph, index }
     }
 
     pub fn actor(&self, n: NodeIndex) -> &'n Actor {

@@ -58,6 +58,8 @@ pub struct Network {
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
     pub(crate) next_key: u64,
     pub(crate) initiatives: BTreeMap<String, Initiative>,
+    /// Scores of the last instant asked about; cleared by every change.
+    pub(crate) snapshots: crate::analysis::snapshot::SnapshotCache,
 }
 
 /// The ids of a network, for the shared checks.
@@ -95,6 +97,7 @@ impl Network {
         };
         self.meta = meta;
         self.scoring = scoring;
+        self.snapshots.clear();
         Ok(())
     }
 
@@ -110,6 +113,7 @@ impl Network {
             .map_err(|_| Error::invalid("scoring", "could not be written as JSON"))?;
         self.meta.insert("scoring".to_owned(), value);
         self.scoring = config;
+        self.snapshots.clear();
         Ok(())
     }
 
@@ -227,6 +231,7 @@ impl Network {
     }
 
     pub(crate) fn insert_actor(&mut self, actor: Actor) {
+        self.snapshots.clear();
         let id = actor.id.clone();
         let node = self.graph.add_node(actor);
         self.actor_index.insert(id, node);
@@ -249,6 +254,7 @@ impl Network {
         }
         Error::check(problems)?;
         self.graph[node] = actor;
+        self.snapshots.clear();
         Ok(())
     }
 
@@ -278,6 +284,7 @@ impl Network {
         let node = self.node(id)?;
         let problems = self.references_to(id, node);
         Error::check(problems)?;
+        self.snapshots.clear();
         self.actor_index.remove(id);
         self.graph
             .remove_node(node)
@@ -361,6 +368,7 @@ impl Network {
         interaction: Interaction,
         keep_order: bool,
     ) {
+        self.snapshots.clear();
         let nodes: Vec<NodeIndex> = interaction
             .participants
             .iter()
@@ -424,6 +432,7 @@ impl Network {
     }
 
     pub(crate) fn sort_ties(&mut self) {
+        self.snapshots.clear();
         for tie in self.graph.edge_weights_mut() {
             tie.sort();
         }
@@ -475,6 +484,7 @@ impl Network {
 
     /// Takes an interaction out of the store, the id index and every tie.
     pub(crate) fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
+        self.snapshots.clear();
         let interaction = self.interactions.remove(&key)?;
         if let Some(id) = &interaction.id {
             self.interaction_ids.remove(id);

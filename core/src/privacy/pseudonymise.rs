@@ -50,7 +50,8 @@ impl Network {
     /// A pseudonymised copy: every id of actors, interactions and
     /// initiatives replaced by a keyed hash (HMAC-SHA256 with `key`, 64 bits
     /// shown), and names, contact details, notes, descriptions and the
-    /// user-defined `extra` values dropped. An initiative's name, which the
+    /// user-defined `extra` and `meta` values (but the scoring settings)
+    /// dropped. An initiative's name, which the
     /// format requires, becomes its pseudonym. Kinds, sectors, areas, tags,
     /// dates, outcomes and the scoring settings stay, so every analysis gives
     /// the same answers on the copy.
@@ -80,7 +81,10 @@ impl Network {
             seen: HashMap::new(),
         };
         let mut out = Network::new();
-        out.meta = self.meta.clone();
+        // Free-form meta values may say anything; only the scoring settings go along.
+        if let Some(scoring) = self.meta.get("scoring") {
+            out.meta.insert("scoring".to_owned(), scoring.clone());
+        }
         out.scoring = self.scoring.clone();
         let mut actors = Vec::new();
         for a in self.actors() {
