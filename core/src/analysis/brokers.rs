@@ -40,8 +40,10 @@ pub struct Broker {
     pub bridging_ties: Vec<BridgingTie>,
 }
 
+/// A node and its distance in a min-heap: the nearest first, then the lowest
+/// index, so every Dijkstra here runs in a fixed order.
 #[derive(PartialEq)]
-struct Item(f64, usize);
+pub(crate) struct Item(pub f64, pub usize);
 impl Eq for Item {}
 impl PartialOrd for Item {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {

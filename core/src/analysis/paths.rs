@@ -277,8 +277,8 @@ fn search(
 /// The best product from every node to a target with any number of steps:
 /// Dijkstra on −ln(trust) from the targets.
 fn unlimited_bound(snap: &Snapshot, is_target: &[bool], min: f64) -> Vec<f64> {
+    use super::brokers::Item;
     use petgraph::visit::EdgeRef;
-    use std::cmp::Reverse;
     let g = &snap.graph;
     let n = g.node_count();
     let mut dist = vec![f64::INFINITY; n];
@@ -286,10 +286,10 @@ fn unlimited_bound(snap: &Snapshot, is_target: &[bool], min: f64) -> Vec<f64> {
     for (v, &t) in is_target.iter().enumerate() {
         if t {
             dist[v] = 0.0;
-            heap.push(Reverse((OrderedLength(0.0), v)));
+            heap.push(Item(0.0, v));
         }
     }
-    while let Some(Reverse((OrderedLength(d), v))) = heap.pop() {
+    while let Some(Item(d, v)) = heap.pop() {
         if d > dist[v] {
             continue;
         }
@@ -302,26 +302,12 @@ fn unlimited_bound(snap: &Snapshot, is_target: &[bool], min: f64) -> Vec<f64> {
             let nd = d - t.ln();
             if nd < dist[w] {
                 dist[w] = nd;
-                heap.push(Reverse((OrderedLength(nd), w)));
+                heap.push(Item(nd, w));
             }
         }
     }
     // A little slack: the bound must not fall below a product computed step by step.
     dist.iter().map(|d| (-d).exp() * (1.0 + 1e-9)).collect()
-}
-
-#[derive(PartialEq)]
-struct OrderedLength(f64);
-impl Eq for OrderedLength {}
-impl PartialOrd for OrderedLength {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for OrderedLength {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0.total_cmp(&other.0)
-    }
 }
 
 fn way_in(snap: &Snapshot, path: &[NodeIndex], trust: f64) -> WayIn {

@@ -58,12 +58,7 @@ impl RequestFigures {
                 }
             }
         }
-        days.sort_by(f64::total_cmp);
-        f.median_response_days = match days.len() {
-            0 => None,
-            n if n % 2 == 1 => Some(days[n / 2]),
-            n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
-        };
+        f.median_response_days = crate::scoring::median(&mut days);
         f
     }
 }

@@ -303,12 +303,7 @@ impl Network {
                     }
                 }
             }
-            response.sort_by(f64::total_cmp);
-            median[i] = match response.len() {
-                0 => f64::NAN,
-                m if m % 2 == 1 => response[m / 2],
-                m => (response[m / 2 - 1] + response[m / 2]) / 2.0,
-            };
+            median[i] = crate::scoring::median(&mut response).unwrap_or(f64::NAN);
         }
         let names = [
             "interactions",

@@ -219,7 +219,8 @@ impl Network {
     }
 }
 
-fn median(values: &mut [f64]) -> Option<f64> {
+/// The median of some numbers (sorted in place); `None` for none.
+pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
