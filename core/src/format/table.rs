@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::tie::{Side, Tie};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use crate::model::{InteractionKind, Network, Outcome};
 use crate::scoring::trust;
 use crate::time::{Moment, MS_PER_DAY};
@@ -242,16 +243,16 @@ impl Network {
         let config = &self.scoring;
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
-        let mut rows: Vec<(&str, &str, Side, &Tie)> = Vec::new();
-        for (ix, a) in self.graph.node_indices().map(|n| (n, &self.graph[n])) {
-            for (jx, b) in self.graph.neighbors(ix).map(|n| (n, &self.graph[n])) {
-                if let Some((tie, side)) = self.tie_between(ix, jx) {
-                    if tie.events_until(as_of_ms).is_empty() {
-                        continue;
-                    }
-                    rows.push((a.id.as_str(), b.id.as_str(), side, tie));
-                }
+        // Each tie once, in both directions: side A is the edge's source.
+        let mut rows: Vec<(&str, &str, Side, &Tie)> = Vec::with_capacity(2 * self.graph.edge_count());
+        for e in self.graph.edge_references() {
+            let tie = e.weight();
+            if tie.events_until(as_of_ms).is_empty() {
+                continue;
             }
+            let (a, b) = (self.graph[e.source()].id.as_str(), self.graph[e.target()].id.as_str());
+            rows.push((a, b, Side::A, tie));
+            rows.push((b, a, Side::B, tie));
         }
         rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         let n = rows.len();

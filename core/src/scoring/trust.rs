@@ -142,11 +142,10 @@ pub(crate) fn ledger(
         }
         let age = (as_of_ms - e.at) as f64 / MS_PER_DAY;
         let k = kernel(config, age);
-        let kp = penalty_kernel(config, age);
         let g = group_factor(config, e.group);
         let base = config.kind_weights.of(e.kind) * g;
         if e.outcome == Outcome::Negative {
-            let lost = config.negative_weight * base * kp;
+            let lost = config.negative_weight * base * penalty_kernel(config, age);
             l.negative += lost;
             each(e, Reason::Negative, -lost);
         } else {
@@ -175,7 +174,7 @@ pub(crate) fn ledger(
                     }
                     Some(_) => {}
                     None if (as_of_ms - e.at) as f64 > deadline_ms => {
-                        let lost = config.unanswered_penalty * g * kp;
+                        let lost = config.unanswered_penalty * g * penalty_kernel(config, age);
                         l.responsiveness -= lost;
                         each(e, Reason::Overdue, -lost);
                     }
