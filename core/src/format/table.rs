@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::tie::{Side, Tie};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use crate::model::{InteractionKind, Network, Outcome};
 use crate::scoring::trust;
 use crate::time::{Moment, MS_PER_DAY};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 /// Missing value in a [`Column::Time`] column.
 pub const NO_TIME: i64 = i64::MIN;
@@ -244,13 +244,17 @@ impl Network {
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         // Each tie once, in both directions: side A is the edge's source.
-        let mut rows: Vec<(&str, &str, Side, &Tie)> = Vec::with_capacity(2 * self.graph.edge_count());
+        let mut rows: Vec<(&str, &str, Side, &Tie)> =
+            Vec::with_capacity(2 * self.graph.edge_count());
         for e in self.graph.edge_references() {
             let tie = e.weight();
             if tie.events_until(as_of_ms).is_empty() {
                 continue;
             }
-            let (a, b) = (self.graph[e.source()].id.as_str(), self.graph[e.target()].id.as_str());
+            let (a, b) = (
+                self.graph[e.source()].id.as_str(),
+                self.graph[e.target()].id.as_str(),
+            );
             rows.push((a, b, Side::A, tie));
             rows.push((b, a, Side::B, tie));
         }
