@@ -84,9 +84,17 @@ impl Moment {
 }
 
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    // chrono accepts some lenient forms ("2024-3-4"); the format asks for YYYY-MM-DD.
+    // chrono accepts lenient forms ("2024-3-4", a signed year "-024-06-30") that
+    // would be written back differently; the format asks for exactly YYYY-MM-DD.
     let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
         return None;
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
