@@ -26,9 +26,16 @@ pub struct CsvFiles {
     pub initiatives: String,
 }
 
+/// How a column's cells read and write.
 #[derive(Clone, Copy, PartialEq)]
 enum Cell {
-    Text,
+    /// One id, read trimmed; it may not hold the list separator.
+    Id,
+    /// A word of a closed list (a kind, a status), read trimmed.
+    Word,
+    /// Free text (a name, a note), kept with its spaces.
+    Free,
+    /// Ids separated by `|`.
     List,
     Date,
     Moment,
@@ -47,16 +54,16 @@ const ACTORS: Layout = Layout {
     file: "actors.csv",
     list: "actors",
     columns: &[
-        ("id", Cell::Text, true),
-        ("kind", Cell::Text, true),
-        ("name", Cell::Text, false),
-        ("sector", Cell::Text, false),
+        ("id", Cell::Id, true),
+        ("kind", Cell::Word, true),
+        ("name", Cell::Free, false),
+        ("sector", Cell::Word, false),
         ("member_of", Cell::List, false),
         ("contact_for", Cell::List, false),
-        ("area", Cell::Text, false),
+        ("area", Cell::Free, false),
         ("tags", Cell::List, false),
-        ("phone", Cell::Text, false),
-        ("email", Cell::Text, false),
+        ("phone", Cell::Free, false),
+        ("email", Cell::Free, false),
         ("joined", Cell::Date, false),
         ("left", Cell::Date, false),
     ],
@@ -66,17 +73,17 @@ const INTERACTIONS: Layout = Layout {
     file: "interactions.csv",
     list: "interactions",
     columns: &[
-        ("id", Cell::Text, false),
+        ("id", Cell::Id, false),
         ("at", Cell::Moment, true),
         ("participants", Cell::List, true),
-        ("kind", Cell::Text, true),
-        ("initiator", Cell::Text, false),
+        ("kind", Cell::Word, true),
+        ("initiator", Cell::Id, false),
         ("formal", Cell::Bool, false),
-        ("outcome", Cell::Text, false),
+        ("outcome", Cell::Word, false),
         ("answered_at", Cell::Moment, false),
-        ("answered_by", Cell::Text, false),
-        ("initiative", Cell::Text, false),
-        ("note", Cell::Text, false),
+        ("answered_by", Cell::Id, false),
+        ("initiative", Cell::Id, false),
+        ("note", Cell::Free, false),
     ],
 };
 
@@ -84,14 +91,14 @@ const INITIATIVES: Layout = Layout {
     file: "initiatives.csv",
     list: "initiatives",
     columns: &[
-        ("id", Cell::Text, true),
-        ("name", Cell::Text, true),
-        ("status", Cell::Text, true),
+        ("id", Cell::Id, true),
+        ("name", Cell::Free, true),
+        ("status", Cell::Word, true),
         ("started", Cell::Date, false),
         ("ended", Cell::Date, false),
-        ("area", Cell::Text, false),
+        ("area", Cell::Free, false),
         ("participants", Cell::Roles, false),
-        ("description", Cell::Text, false),
+        ("description", Cell::Free, false),
     ],
 };
 
@@ -235,15 +242,8 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
             }
             let place = format!("{}:{line}:{}", layout.file, i + 1);
             let v = match cell {
-                Cell::Text
-                    if matches!(
-                        name,
-                        "name" | "note" | "description" | "area" | "phone" | "email"
-                    ) =>
-                {
-                    json!(raw)
-                }
-                Cell::Text => json!(value),
+                Cell::Free => json!(raw),
+                Cell::Id | Cell::Word => json!(value),
                 Cell::List => json!(list_cell(value)),
                 Cell::Date | Cell::Moment => {
                     let read = date_cell(value).or_else(|| {
@@ -437,9 +437,7 @@ fn write_sheet(layout: &Layout, records: Vec<Value>) -> Result<String> {
                     _ => r.get(*name),
                 };
                 // Ids that hold the list separators cannot be written as lists.
-                if matches!(cell, Cell::List | Cell::Roles)
-                    || matches!(*name, "id" | "initiator" | "answered_by" | "initiative")
-                {
+                if matches!(cell, Cell::Id | Cell::List | Cell::Roles) {
                     let parts: Vec<&str> = match v {
                         Some(Value::Array(items)) => items
                             .iter()
