@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::tie::{Side, Tie};
-use crate::model::{InteractionKind, Network, Outcome};
-use crate::scoring::trust;
+use crate::model::Network;
+use crate::scoring::{trust, EventCounts, Requests};
 use crate::time::{Moment, MS_PER_DAY};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
@@ -282,33 +282,23 @@ impl Network {
             responsiveness[i] = c.responsiveness;
             negative[i] = c.negative;
             last[i] = events.last().map(|e| e.at).unwrap_or(NO_TIME);
-            let mut response = Vec::new();
-            for e in events {
-                counts[0][i] += 1;
-                counts[if e.formal { 1 } else { 2 }][i] += 1;
-                match e.outcome {
-                    Outcome::Positive => counts[3][i] += 1,
-                    Outcome::Negative => counts[4][i] += 1,
-                    Outcome::Neutral => {}
-                }
-                if e.initiator == *side {
-                    counts[5][i] += 1;
-                } else if e.initiator == side.flip() {
-                    counts[6][i] += 1;
-                }
-                if e.kind == InteractionKind::Request && e.initiator == *side {
-                    counts[7][i] += 1;
-                    match e.answered.filter(|t| *t <= as_of_ms) {
-                        Some(t) => {
-                            counts[8][i] += 1;
-                            response.push((t - e.at) as f64 / MS_PER_DAY);
-                        }
-                        None if (as_of_ms - e.at) as f64 > deadline_ms => counts[9][i] += 1,
-                        None => {}
-                    }
-                }
+            let mut c = EventCounts::of(events, *side, as_of_ms, deadline_ms, Requests::BySide);
+            let row = [
+                c.interactions,
+                c.formal,
+                c.informal,
+                c.positive,
+                c.negative,
+                c.initiated_by_side,
+                c.initiated_by_other,
+                c.requests,
+                c.answered,
+                c.overdue,
+            ];
+            for (column, n) in counts.iter_mut().zip(row) {
+                column[i] = i64::from(n);
             }
-            median[i] = crate::scoring::median(&mut response).unwrap_or(f64::NAN);
+            median[i] = crate::scoring::median(&mut c.response_days).unwrap_or(f64::NAN);
         }
         let names = [
             "interactions",

@@ -159,41 +159,24 @@ impl Network {
         };
         let events = tie.events_until(as_of_ms);
         let deadline_ms = self.scoring.response_deadline_days * MS_PER_DAY;
-        let mut response_days = Vec::new();
-        for e in events {
-            stats.interactions += 1;
-            *stats.by_kind.entry(e.kind.as_str().to_owned()).or_default() += 1;
-            if e.formal {
-                stats.formal += 1;
-            } else {
-                stats.informal += 1;
-            }
-            match e.outcome {
-                Outcome::Positive => stats.positive += 1,
-                Outcome::Negative => stats.negative += 1,
-                Outcome::Neutral => {}
-            }
-            if e.initiator == side_a {
-                stats.initiated_by_a += 1;
-            } else if e.initiator == side_a.flip() {
-                stats.initiated_by_b += 1;
-            }
-            if e.kind == InteractionKind::Request {
-                stats.requests += 1;
-                match e.answered.filter(|t| *t <= as_of_ms) {
-                    Some(t) => {
-                        stats.answered += 1;
-                        response_days.push((t - e.at) as f64 / MS_PER_DAY);
-                    }
-                    None => {
-                        stats.unanswered += 1;
-                        if (as_of_ms - e.at) as f64 > deadline_ms {
-                            stats.overdue += 1;
-                        }
-                    }
-                }
+        let mut c = EventCounts::of(events, side_a, as_of_ms, deadline_ms, Requests::All);
+        stats.interactions = c.interactions;
+        for (kind, n) in InteractionKind::ALL.iter().zip(c.by_kind) {
+            if n > 0 {
+                stats.by_kind.insert(kind.as_str().to_owned(), n);
             }
         }
+        stats.formal = c.formal;
+        stats.informal = c.informal;
+        stats.positive = c.positive;
+        stats.negative = c.negative;
+        stats.initiated_by_a = c.initiated_by_side;
+        stats.initiated_by_b = c.initiated_by_other;
+        stats.requests = c.requests;
+        stats.answered = c.answered;
+        stats.unanswered = c.unanswered;
+        stats.overdue = c.overdue;
+        stats.median_response_days = median(&mut c.response_days);
         stats.first_contact = events
             .first()
             .and_then(|e| self.interaction(e.key))
@@ -202,7 +185,6 @@ impl Network {
             .last()
             .and_then(|e| self.interaction(e.key))
             .map(|x| x.at);
-        stats.median_response_days = median(&mut response_days);
         stats.trust_ab = trust::trust_value(&self.scoring, tie, side_a, as_of_ms);
         stats.trust_ba = trust::trust_value(&self.scoring, tie, side_a.flip(), as_of_ms);
         Ok(stats)
@@ -216,6 +198,85 @@ impl Network {
             .filter_map(|(a, b)| self.tie_stats(a, b, as_of).ok())
             .filter(|s| s.interactions > 0)
             .collect()
+    }
+}
+
+/// Which requests [`EventCounts::of`] counts.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Requests {
+    /// Every request on the tie.
+    All,
+    /// Only those the counting side made.
+    BySide,
+}
+
+/// A tie's events up to an instant, counted from one side's point of view.
+#[derive(Debug, Default)]
+pub(crate) struct EventCounts {
+    pub interactions: u32,
+    /// By kind, in the order of [`InteractionKind::ALL`].
+    pub by_kind: [u32; 7],
+    pub formal: u32,
+    pub informal: u32,
+    pub positive: u32,
+    pub negative: u32,
+    pub initiated_by_side: u32,
+    pub initiated_by_other: u32,
+    pub requests: u32,
+    pub answered: u32,
+    pub unanswered: u32,
+    pub overdue: u32,
+    /// Days from request to answer, for the answered requests.
+    pub response_days: Vec<f64>,
+}
+
+impl EventCounts {
+    pub(crate) fn of(
+        events: &[crate::model::tie::Event],
+        side: Side,
+        as_of_ms: i64,
+        deadline_ms: f64,
+        requests: Requests,
+    ) -> EventCounts {
+        let mut c = EventCounts::default();
+        for e in events {
+            c.interactions += 1;
+            if let Some(i) = InteractionKind::ALL.iter().position(|k| *k == e.kind) {
+                c.by_kind[i] += 1;
+            }
+            if e.formal {
+                c.formal += 1;
+            } else {
+                c.informal += 1;
+            }
+            match e.outcome {
+                Outcome::Positive => c.positive += 1,
+                Outcome::Negative => c.negative += 1,
+                Outcome::Neutral => {}
+            }
+            if e.initiator == side {
+                c.initiated_by_side += 1;
+            } else if e.initiator == side.flip() {
+                c.initiated_by_other += 1;
+            }
+            let counted = requests == Requests::All || e.initiator == side;
+            if e.kind == InteractionKind::Request && counted {
+                c.requests += 1;
+                match e.answered.filter(|t| *t <= as_of_ms) {
+                    Some(t) => {
+                        c.answered += 1;
+                        c.response_days.push((t - e.at) as f64 / MS_PER_DAY);
+                    }
+                    None => {
+                        c.unanswered += 1;
+                        if (as_of_ms - e.at) as f64 > deadline_ms {
+                            c.overdue += 1;
+                        }
+                    }
+                }
+            }
+        }
+        c
     }
 }
 
