@@ -384,8 +384,10 @@ impl Network {
                 .unwrap_or(previous_start),
             _ => previous_start,
         };
-        let current = figures(self, start, end);
+        // In time order, so that each instant's scores are made once: the previous
+        // period ends where this one starts, and coverage is read at this one's end.
         let previous = figures(self, previous_start, start);
+        let current = figures(self, start, end);
         let mut summary = CoverageSummary::default();
         for c in coverage(&Snapshot::new(self, just_before(end))) {
             match c.status {
