@@ -148,8 +148,8 @@ pub mod scoring;
 mod time;
 
 pub use analysis::{
-    Broker, ColdTie, Coverage, CoverageStatus, CrossUnit, Dormancy, InitiativeHealth, KeyPerson,
-    PathOptions, Report, Step, WayIn,
+    Broker, BrokerOptions, ColdTie, Coverage, CoverageStatus, CrossUnit, Dormancy,
+    InitiativeHealth, KeyPerson, PathOptions, Report, Step, WayIn,
 };
 pub use error::{Error, Problem, Result};
 pub use model::{

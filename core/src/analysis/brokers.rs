@@ -2,12 +2,12 @@
 //! who bridges the sectors.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
-use petgraph::graph::{NodeIndex, UnGraph};
-use petgraph::visit::{EdgeRef, IntoEdges, NodeCompactIndexable};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeFiltered;
 use serde::Serialize;
 
+use super::betweenness::{betweenness, sample_sources, Csr};
 use super::snapshot::Snapshot;
 use crate::model::{Network, Sector};
 use crate::time::Moment;
@@ -40,6 +40,17 @@ pub struct Broker {
     pub bridging_ties: Vec<BridgingTie>,
 }
 
+/// How [`Network::brokers_with`] counts routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BrokerOptions {
+    /// Estimate betweenness from this many sources, drawn at random, instead
+    /// of from every actor (`None`: exact). A few hundred give the ranking of
+    /// the leading brokers in a large network; the figures are estimates.
+    pub sources: Option<usize>,
+    /// The seed the sources are drawn from.
+    pub seed: u64,
+}
+
 /// A node and its distance in a min-heap: the nearest first, then the lowest
 /// index, so every Dijkstra here runs in a fixed order.
 #[derive(PartialEq)]
@@ -58,77 +69,6 @@ impl Ord for Item {
             .total_cmp(&self.0)
             .then_with(|| other.1.cmp(&self.1))
     }
-}
-
-/// Brandes' dependencies of every node on shortest paths from `source`,
-/// with edge lengths from `length`. One call per source: summing the calls
-/// gives betweenness, and the calls are independent, ready to run in parallel.
-pub(crate) fn dependencies<G, F>(g: G, source: usize, length: F) -> Vec<f64>
-where
-    G: IntoEdges + NodeCompactIndexable,
-    F: Fn(G::EdgeRef) -> f64,
-{
-    let n = g.node_bound();
-    let mut dist = vec![f64::INFINITY; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut done = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    let mut heap = BinaryHeap::new();
-    dist[source] = 0.0;
-    sigma[source] = 1.0;
-    heap.push(Item(0.0, source));
-    while let Some(Item(d, v)) = heap.pop() {
-        if done[v] || d > dist[v] {
-            continue;
-        }
-        done[v] = true;
-        order.push(v);
-        for e in g.edges(g.from_index(v)) {
-            let w = g.to_index(e.target());
-            if w == v {
-                continue;
-            }
-            let nd = d + length(e);
-            if nd < dist[w] {
-                dist[w] = nd;
-                sigma[w] = sigma[v];
-                preds[w].clear();
-                preds[w].push(v);
-                heap.push(Item(nd, w));
-            } else if nd == dist[w] && !done[w] {
-                sigma[w] += sigma[v];
-                preds[w].push(v);
-            }
-        }
-    }
-    let mut delta = vec![0.0f64; n];
-    for &w in order.iter().rev() {
-        for &v in &preds[w] {
-            delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-        }
-    }
-    delta[source] = 0.0;
-    delta
-}
-
-/// Exact betweenness of an undirected graph (Brandes 2001).
-pub(crate) fn betweenness<G, F>(g: G, length: F) -> Vec<f64>
-where
-    G: IntoEdges + NodeCompactIndexable,
-    F: Fn(G::EdgeRef) -> f64 + Copy,
-{
-    let mut total = vec![0.0f64; g.node_bound()];
-    for s in 0..g.node_bound() {
-        for (t, d) in total.iter_mut().zip(dependencies(g, s, length)) {
-            *t += d;
-        }
-    }
-    // Each unordered pair was counted from both ends.
-    for t in &mut total {
-        *t /= 2.0;
-    }
-    total
 }
 
 /// Shortest length of a tie: trust 1 would give length 0, and zero-length
@@ -157,20 +97,35 @@ impl Network {
     /// # Ok::<(), samskab::Error>(())
     /// ```
     pub fn brokers(&self, as_of: Moment) -> Vec<Broker> {
+        self.brokers_with(as_of, &BrokerOptions::default())
+    }
+
+    /// [`Network::brokers`], with betweenness estimated from a sample of
+    /// sources when `options.sources` is set: for a region or a country,
+    /// where every pair would take hours. The sample is drawn from
+    /// `options.seed`, so the same call gives the same answer everywhere.
+    ///
+    /// ```
+    /// use samskab::{BrokerOptions, Network};
+    /// let net = Network::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/egebaek.json"))?;
+    /// let as_of = "2025-11-01".parse()?;
+    /// let exact = net.brokers(as_of);
+    /// let rough = net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 });
+    /// assert_eq!(rough, net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 }));
+    /// assert_eq!(exact.len(), net.brokers_with(as_of, &BrokerOptions { sources: Some(10_000), seed: 7 }).len());
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn brokers_with(&self, as_of: Moment, options: &BrokerOptions) -> Vec<Broker> {
         let snap = Snapshot::new(self, as_of);
         let threshold = self.scoring.trusted_threshold;
-        let mut trust_graph: UnGraph<(), f64> = UnGraph::with_capacity(snap.graph.node_count(), 0);
-        for _ in snap.graph.node_indices() {
-            trust_graph.add_node(());
-        }
-        for e in snap.graph.edge_references() {
-            let m = e.weight().mutual();
-            if m > 0.0 {
-                trust_graph.add_edge(e.source(), e.target(), trust_length(m));
-            }
-        }
-        let b = betweenness(&trust_graph, |e| *e.weight());
+        let trust_graph = EdgeFiltered::from_fn(&snap.graph, |e| e.weight().mutual() > 0.0);
+        let csr = Csr::new(&trust_graph, |e| trust_length(e.weight().mutual()));
         let n = snap.graph.node_count();
+        let sample = options
+            .sources
+            .filter(|&k| k < n)
+            .map(|k| sample_sources(n, k, options.seed));
+        let b = betweenness(&csr, sample.as_deref());
         let pairs = if n > 2 {
             ((n - 1) * (n - 2)) as f64 / 2.0
         } else {
@@ -216,41 +171,5 @@ impl Network {
                 .then_with(|| x.actor.cmp(&y.actor))
         });
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn graph(n: usize, edges: &[(u32, u32, f64)]) -> UnGraph<(), f64> {
-        let mut g = UnGraph::new_undirected();
-        for _ in 0..n {
-            g.add_node(());
-        }
-        for &(a, b, w) in edges {
-            g.add_edge(a.into(), b.into(), w);
-        }
-        g
-    }
-
-    #[test]
-    fn star_centre_lies_on_every_route() {
-        // Centre 0 with leaves 1..=4: C(4,2) = 6 pairs, all through 0.
-        let g = graph(5, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0), (0, 4, 1.0)]);
-        let b = betweenness(&g, |e| *e.weight());
-        assert_eq!(b, vec![6.0, 0.0, 0.0, 0.0, 0.0]);
-    }
-
-    #[test]
-    fn equal_routes_share_the_credit_and_lengths_matter() {
-        // A square 0-1-2-3-0: 0 and 2 are joined through 1 and through 3.
-        let g = graph(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 0, 1.0)]);
-        assert_eq!(betweenness(&g, |e| *e.weight()), vec![0.5; 4]);
-        // Make the route through 3 longer: 1 carries both pairs alone.
-        let g = graph(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.5), (3, 0, 1.5)]);
-        let b = betweenness(&g, |e| *e.weight());
-        assert_eq!(b[1], 1.0);
-        assert_eq!(b[3], 0.0);
     }
 }

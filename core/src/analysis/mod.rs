@@ -8,6 +8,7 @@
 //! [`ScoringConfig::trusted_threshold`](crate::ScoringConfig::trusted_threshold)
 //! (0.35 by default).
 
+mod betweenness;
 mod brokers;
 mod coverage;
 mod cross_unit;
@@ -20,7 +21,7 @@ mod report;
 mod report_text;
 pub(crate) mod snapshot;
 
-pub use brokers::{BridgingTie, Broker};
+pub use brokers::{trust_length, BridgingTie, Broker, BrokerOptions, MIN_TIE_LENGTH};
 pub use coverage::{AssignedContact, BestTie, Coverage, CoverageStatus};
 pub use cross_unit::{CrossUnit, TrustCommunity, UnitLink, UnitView};
 pub use initiatives::{InitiativeHealth, InitiativeRole, TieIn};

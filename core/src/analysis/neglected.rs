@@ -80,6 +80,7 @@ impl Network {
         let snap = Snapshot::new(self, as_of);
         let config = &self.scoring;
         let threshold = config.trusted_threshold;
+        let kernel = trust::Kernel::new(config);
         let mut cold: Vec<(NodeIndex, NodeIndex, ColdTie)> = Vec::new();
         for e in snap.graph.edge_references() {
             let (x, y) = (e.source(), e.target());
@@ -107,12 +108,8 @@ impl Network {
             let mut i = events.len();
             while i > 0 {
                 let t = events[i - 1].at;
-                let m = trust::trust_value(config, tie, side_x, t).min(trust::trust_value(
-                    config,
-                    tie,
-                    side_x.flip(),
-                    t,
-                ));
+                let (ab, ba) = trust::trust_values(&kernel, tie, t);
+                let m = ab.min(ba);
                 if m > peak.0 {
                     peak = (m, t);
                 }

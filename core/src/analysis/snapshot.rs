@@ -6,9 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::NodeIndex as ActorIx;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use crate::model::tie::Side;
 use crate::model::{Actor, Network, Sector};
 use crate::scoring::trust;
 use crate::time::Moment;
@@ -36,7 +35,9 @@ impl Scored {
 pub(crate) struct Scores {
     /// Present actors only; ties with contact at or before the instant.
     pub graph: UnGraph<ActorIx, Scored>,
-    index: HashMap<ActorIx, NodeIndex>,
+    /// Snapshot node by the network's node index; `None` for actors absent
+    /// at the instant.
+    index: Vec<Option<NodeIndex>>,
 }
 
 /// The last snapshot's scores, so that a series of questions about one
@@ -121,14 +122,14 @@ impl<'n> Snapshot<'n> {
             .collect();
         actors.sort_unstable();
         let mut graph = UnGraph::with_capacity(actors.len(), net.graph.edge_count());
-        let mut index = HashMap::with_capacity(actors.len());
+        let mut index = vec![None; net.graph.node_bound()];
         for (_, n) in &actors {
-            index.insert(*n, graph.add_node(*n));
+            index[n.index()] = Some(graph.add_node(*n));
         }
-        let config = &net.scoring;
+        let kernel = trust::Kernel::new(&net.scoring);
         let mut edges: Vec<(NodeIndex, NodeIndex, Scored)> = Vec::new();
         for e in (&net.graph).edge_references() {
-            let (Some(&x), Some(&y)) = (index.get(&e.source()), index.get(&e.target())) else {
+            let (Some(x), Some(y)) = (index[e.source().index()], index[e.target().index()]) else {
                 continue;
             };
             let tie = e.weight();
@@ -136,8 +137,7 @@ impl<'n> Snapshot<'n> {
                 continue;
             };
             // Side A is the stable graph's edge source, which is `x` here.
-            let ab = trust::trust_value(config, tie, Side::A, as_of_ms);
-            let ba = trust::trust_value(config, tie, Side::B, as_of_ms);
+            let (ab, ba) = trust::trust_values(&kernel, tie, as_of_ms);
             let (x, y, ab, ba) = if x < y {
                 (x, y, ab, ba)
             } else {
@@ -171,7 +171,7 @@ impl<'n> Snapshot<'n> {
     /// The snapshot node of an actor id, if it is present.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
         let ix = self.net.actor_index.get(id)?;
-        self.index.get(ix).copied()
+        self.index.get(ix.index()).copied().flatten()
     }
 
     pub fn is_municipal(&self, n: NodeIndex) -> bool {

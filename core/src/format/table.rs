@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::analysis::snapshot::Snapshot;
+use crate::analysis::trust_length;
 use crate::model::tie::{Side, Tie};
 use crate::model::Network;
 use crate::scoring::{trust, EventCounts, Requests};
@@ -236,6 +238,64 @@ impl Network {
         }
     }
 
+    /// The trust graph as of `as_of`, one row per tie between actors present
+    /// then with contact at or before it: `a` and `b` (in id order), trust
+    /// each way, `mutual` trust (the lower), `length` (−ln mutual, at least
+    /// 1e-9: the length `paths` and `brokers` measure routes with) and
+    /// `last_contact`. What another graph library needs to repeat samskab's
+    /// analyses on the same graph.
+    ///
+    /// ```
+    /// use samskab::{format::Column, Network};
+    /// let net = Network::from_json(include_str!("../../../examples/data/skovlund.json"))?;
+    /// let edges = net.trust_edges("2024-06-01".parse()?);
+    /// let Some(Column::Float(mutual)) = edges.column("mutual") else { unreachable!() };
+    /// assert!(mutual.iter().all(|m| (0.0..=1.0).contains(m)));
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn trust_edges(&self, as_of: Moment) -> Table {
+        let snap = Snapshot::new(self, as_of);
+        let edges = snap.graph.raw_edges();
+        // The categories are the present actors, in the snapshot's node
+        // order (their ids' order): a node's code is its index.
+        let ids: Vec<String> = snap
+            .graph
+            .node_indices()
+            .map(|n| snap.id(n).to_owned())
+            .collect();
+        let code = |n: petgraph::graph::NodeIndex| u32::try_from(n.index()).unwrap_or(u32::MAX);
+        let n = edges.len();
+        let (mut a, mut b) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut ab, mut ba) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut mutual, mut length) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut last = Vec::with_capacity(n);
+        for e in edges {
+            a.push(code(e.source()));
+            b.push(code(e.target()));
+            let s = &e.weight;
+            ab.push(s.ab);
+            ba.push(s.ba);
+            mutual.push(s.mutual());
+            length.push(trust_length(s.mutual()));
+            last.push(s.last_ms);
+        }
+        let category = |codes| Column::Category {
+            codes,
+            categories: ids.clone(),
+        };
+        Table {
+            columns: vec![
+                ("a".into(), category(a)),
+                ("b".into(), category(b)),
+                ("a_trusts_b".into(), Column::Float(ab)),
+                ("b_trusts_a".into(), Column::Float(ba)),
+                ("mutual".into(), Column::Float(mutual)),
+                ("length".into(), Column::Float(length)),
+                ("last_contact".into(), Column::Time(last)),
+            ],
+        }
+    }
+
     /// Every tie with contact at or before `as_of`, one row per direction
     /// (`source` trusts `target`): trust, its components, and the tie's
     /// counts. Rows come by source, then target.
@@ -243,20 +303,23 @@ impl Network {
         let config = &self.scoring;
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
-        // Each tie once, in both directions: side A is the edge's source.
-        let mut rows: Vec<(&str, &str, Side, &Tie)> =
+        let kernel = trust::Kernel::new(config);
+        // Each tie scored once, in both directions: side A is the edge's source.
+        let mut rows: Vec<(&str, &str, Side, &Tie, trust::Ledger)> =
             Vec::with_capacity(2 * self.graph.edge_count());
         for e in self.graph.edge_references() {
             let tie = e.weight();
-            if tie.events_until(as_of_ms).is_empty() {
+            let events = tie.events_until(as_of_ms);
+            if events.is_empty() {
                 continue;
             }
             let (a, b) = (
                 self.graph[e.source()].id.as_str(),
                 self.graph[e.target()].id.as_str(),
             );
-            rows.push((a, b, Side::A, tie));
-            rows.push((b, a, Side::B, tie));
+            let [ab, ba] = trust::ledgers(&kernel, tie, as_of_ms, |_, _, _, _| {});
+            rows.push((a, b, Side::A, tie, ab));
+            rows.push((b, a, Side::B, tie, ba));
         }
         rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         let n = rows.len();
@@ -268,11 +331,10 @@ impl Network {
             (f(n), f(n), f(n), f(n));
         let mut last = vec![NO_TIME; n];
         let mut counts: Vec<Vec<i64>> = vec![vec![0; n]; 10];
-        for (i, (a, b, side, tie)) in rows.iter().enumerate() {
+        for (i, (a, b, side, tie, ledger)) in rows.iter().enumerate() {
             source.push(Some(a));
             target.push(Some(b));
             let events = tie.events_until(as_of_ms);
-            let ledger = trust::ledger(config, events, *side, as_of_ms, |_, _, _| {});
             let c = ledger.components(config);
             value[i] = ledger.value(config);
             evidence[i] = ledger.evidence(config);

@@ -2,6 +2,7 @@
 //! edges, interactions and initiatives beside it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
 
@@ -53,6 +54,9 @@ pub struct Network {
     pub(crate) meta: Extra,
     pub(crate) scoring: ScoringConfig,
     pub(crate) graph: StableUnGraph<Actor, Tie>,
+    /// The edge of each pair of nodes with a tie: petgraph finds an edge by
+    /// walking a node's whole list, and a unit meets thousands.
+    pub(crate) tie_index: HashMap<u64, EdgeIndex, BuildHasherDefault<PairHasher>>,
     pub(crate) actor_index: HashMap<String, NodeIndex>,
     pub(crate) interactions: BTreeMap<InteractionKey, Interaction>,
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
@@ -60,6 +64,38 @@ pub struct Network {
     pub(crate) initiatives: BTreeMap<String, Initiative>,
     /// Scores of the last instant asked about; cleared by every change.
     pub(crate) snapshots: crate::analysis::snapshot::SnapshotCache,
+}
+
+/// Hashes a pair key (two node indices in one `u64`) with one multiplication:
+/// the keys are small distinct integers, and SipHash would cost more than the
+/// search it saves.
+#[derive(Default)]
+pub(crate) struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+}
+
+/// The key of an unordered pair of nodes.
+fn pair(x: NodeIndex, y: NodeIndex) -> u64 {
+    let (lo, hi) = if x.index() <= y.index() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    ((lo.index() as u64) << 32) | hi.index() as u64
 }
 
 /// The ids of a network, for the shared checks.
@@ -98,6 +134,9 @@ impl Network {
         self.meta = meta;
         self.scoring = scoring;
         self.snapshots.clear();
+        for tie in self.graph.edge_weights_mut() {
+            tie.forget_decay();
+        }
         Ok(())
     }
 
@@ -114,6 +153,9 @@ impl Network {
         self.meta.insert("scoring".to_owned(), value);
         self.scoring = config;
         self.snapshots.clear();
+        for tie in self.graph.edge_weights_mut() {
+            tie.forget_decay();
+        }
         Ok(())
     }
 
@@ -204,9 +246,14 @@ impl Network {
             .ok_or_else(|| Error::unknown_actor(id))
     }
 
+    /// The edge between two nodes, if they have a tie.
+    pub(crate) fn edge(&self, x: NodeIndex, y: NodeIndex) -> Option<EdgeIndex> {
+        self.tie_index.get(&pair(x, y)).copied()
+    }
+
     /// The tie between two nodes and which side `from` is on.
     pub(crate) fn tie_between(&self, from: NodeIndex, to: NodeIndex) -> Option<(&Tie, Side)> {
-        let e = self.graph.find_edge(from, to)?;
+        let e = self.edge(from, to)?;
         let (a, _) = self.graph.edge_endpoints(e)?;
         let side = if a == from { Side::A } else { Side::B };
         Some((&self.graph[e], side))
@@ -386,7 +433,7 @@ impl Network {
         let mut events = Vec::new();
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
-                let edge = self.graph.find_edge(x, y);
+                let edge = self.edge(x, y);
                 let (a, b) = match edge.and_then(|e| self.graph.edge_endpoints(e)) {
                     Some(ends) => ends,
                     None => (x, y),
@@ -416,7 +463,11 @@ impl Network {
         for (edge, a, b, event) in events {
             let edge: EdgeIndex = match edge {
                 Some(e) => e,
-                None => self.graph.add_edge(a, b, Tie::default()),
+                None => {
+                    let e = self.graph.add_edge(a, b, Tie::default());
+                    self.tie_index.insert(pair(a, b), e);
+                    e
+                }
             };
             let tie = &mut self.graph[edge];
             if keep_order {
@@ -496,9 +547,10 @@ impl Network {
             .collect();
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
-                if let Some(e) = self.graph.find_edge(x, y) {
+                if let Some(e) = self.edge(x, y) {
                     if self.graph[e].remove(key) {
                         self.graph.remove_edge(e);
+                        self.tie_index.remove(&pair(x, y));
                     }
                 }
             }

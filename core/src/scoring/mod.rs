@@ -2,6 +2,8 @@
 //! explanation, and the facts of each tie.
 
 mod config;
+mod exp2;
+pub(crate) use exp2::exp2;
 pub(crate) mod trust;
 
 use std::collections::BTreeMap;
@@ -90,7 +92,7 @@ impl Network {
         let as_of_ms = as_of.millis();
         let config = &self.scoring;
         let (ledger, top) = match tie {
-            Some((tie, side)) => trust::explain(config, tie, side, as_of_ms),
+            Some((tie, side)) => trust::explain(&trust::Kernel::new(config), tie, side, as_of_ms),
             None => Default::default(),
         };
         let top_interactions = top
@@ -123,7 +125,12 @@ impl Network {
     /// without building the explanation.
     pub fn trust_value(&self, source: &str, target: &str, as_of: Moment) -> Result<f64> {
         Ok(match self.endpoints(source, target)? {
-            Some((tie, side)) => trust::trust_value(&self.scoring, tie, side, as_of.millis()),
+            Some((tie, side)) => trust::trust_value(
+                &trust::Kernel::new(&self.scoring),
+                tie,
+                side,
+                as_of.millis(),
+            ),
             None => 0.0,
         })
     }
@@ -185,8 +192,18 @@ impl Network {
             .last()
             .and_then(|e| self.interaction(e.key))
             .map(|x| x.at);
-        stats.trust_ab = trust::trust_value(&self.scoring, tie, side_a, as_of_ms);
-        stats.trust_ba = trust::trust_value(&self.scoring, tie, side_a.flip(), as_of_ms);
+        let [a, b] = trust::ledgers(
+            &trust::Kernel::new(&self.scoring),
+            tie,
+            as_of_ms,
+            |_, _, _, _| {},
+        );
+        let (ab, ba) = (a.value(&self.scoring), b.value(&self.scoring));
+        (stats.trust_ab, stats.trust_ba) = if side_a == Side::A {
+            (ab, ba)
+        } else {
+            (ba, ab)
+        };
         Ok(stats)
     }
 

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::config::ScoringConfig;
+use super::exp2::exp2;
 use crate::model::tie::{Event, Side, Tie};
 use crate::model::{InteractionKey, InteractionKind, Outcome};
 use crate::time::{Moment, MS_PER_DAY};
@@ -100,88 +101,151 @@ pub(crate) struct Ledger {
     pub negative: f64,
 }
 
-/// Memory of a contact `age_days` old: a fast and a slow exponential.
-pub(crate) fn kernel(config: &ScoringConfig, age_days: f64) -> f64 {
-    let fast = (-age_days / config.half_life_days).exp2();
-    let slow = (-age_days / config.tail_half_life_days).exp2();
-    (1.0 - config.tail_share) * fast + config.tail_share * slow
+/// The config's constants worked out once per scoring pass: rates per
+/// millisecond and a table of group factors, so that each event costs two
+/// `exp2` and a few multiply-adds whichever direction is asked for.
+pub(crate) struct Kernel<'c> {
+    pub config: &'c ScoringConfig,
+    /// 1 / half-life, per millisecond, of the fast and slow memory.
+    rates: [f64; 2],
+    /// −1 / half-life of the response bonus, per millisecond.
+    response: f64,
+    deadline_ms: f64,
+    /// Group factor by number of participants, for the common sizes.
+    groups: [f64; GROUP_TABLE],
 }
 
-/// Memory of a penalty `age_days` old: the slow memory alone. What went
-/// wrong is remembered at least as long as what went well, so that trust
-/// never rises with time alone.
-pub(crate) fn penalty_kernel(config: &ScoringConfig, age_days: f64) -> f64 {
-    (-age_days / config.tail_half_life_days).exp2()
-}
+/// Group sizes whose factor is tabled; larger ones call `powf`.
+const GROUP_TABLE: usize = 16;
 
-/// Per-pair share of an interaction of `group` participants.
-pub(crate) fn group_factor(config: &ScoringConfig, group: u32) -> f64 {
-    if group <= 2 {
-        1.0
-    } else {
-        f64::from(group - 1).powf(-config.group_exponent)
+impl<'c> Kernel<'c> {
+    pub(crate) fn new(config: &'c ScoringConfig) -> Kernel<'c> {
+        let mut groups = [1.0; GROUP_TABLE];
+        for (n, g) in groups.iter_mut().enumerate().skip(3) {
+            *g = f64::from(n as u32 - 1).powf(-config.group_exponent);
+        }
+        Kernel {
+            config,
+            rates: [
+                1.0 / (config.half_life_days * MS_PER_DAY),
+                1.0 / (config.tail_half_life_days * MS_PER_DAY),
+            ],
+            response: -1.0 / (config.response_half_time_days * MS_PER_DAY),
+            deadline_ms: config.response_deadline_days * MS_PER_DAY,
+            groups,
+        }
+    }
+
+    /// Per-pair share of an interaction of `group` participants.
+    fn group(&self, group: u32) -> f64 {
+        match self.groups.get(group as usize) {
+            Some(g) => *g,
+            None => f64::from(group - 1).powf(-self.config.group_exponent),
+        }
     }
 }
 
-/// Walks the events of a tie at or before `as_of_ms`, from `source`'s side,
-/// and calls `each` with every event's raw evidence (contact evidence before
-/// the reciprocity factor).
-pub(crate) fn ledger(
-    config: &ScoringConfig,
-    events: &[Event],
-    source: Side,
+/// The two directions of a tie: `[A's trust in B, B's trust in A]`.
+pub(crate) type Ledgers = [Ledger; 2];
+
+fn slot(side: Side) -> Option<usize> {
+    match side {
+        Side::A => Some(0),
+        Side::B => Some(1),
+        _ => None,
+    }
+}
+
+/// Walks the events of a tie at or before `as_of_ms` once and gathers the
+/// evidence of both directions. `each` is called with every event's raw
+/// evidence (contact evidence before the reciprocity factor) and the source
+/// side it counts for (`Side::None`: both).
+pub(crate) fn ledgers(
+    k: &Kernel,
+    tie: &Tie,
     as_of_ms: i64,
-    mut each: impl FnMut(&Event, Reason, f64),
-) -> Ledger {
-    let target = source.flip();
-    let deadline_ms = config.response_deadline_days * MS_PER_DAY;
-    let mut l = Ledger::default();
-    for e in events {
-        if e.at > as_of_ms {
-            break;
+    each: impl FnMut(&Event, Side, Reason, f64),
+) -> Ledgers {
+    let events = tie.events_until(as_of_ms);
+    match tie.decay(k.rates) {
+        Some(d) => {
+            let since = (as_of_ms - d.last) as f64;
+            let q = [exp2(-since * k.rates[0]), exp2(-since * k.rates[1])];
+            let memories = d.factors.iter().map(|f| [f[0] * q[0], f[1] * q[1]]);
+            walk(k, as_of_ms, events.iter().zip(memories), each)
         }
-        let age = (as_of_ms - e.at) as f64 / MS_PER_DAY;
-        let k = kernel(config, age);
-        let g = group_factor(config, e.group);
+        None => {
+            let memories = events.iter().map(|e| {
+                let age = (as_of_ms - e.at) as f64;
+                [exp2(-age * k.rates[0]), exp2(-age * k.rates[1])]
+            });
+            walk(k, as_of_ms, events.iter().zip(memories), each)
+        }
+    }
+}
+
+/// The walk itself, over events (at or before `as_of_ms`) with their fast
+/// and slow memory at `as_of_ms`.
+fn walk<'e>(
+    k: &Kernel,
+    as_of_ms: i64,
+    events: impl Iterator<Item = (&'e Event, [f64; 2])>,
+    mut each: impl FnMut(&Event, Side, Reason, f64),
+) -> Ledgers {
+    let config = k.config;
+    let mut l = [Ledger::default(); 2];
+    let mut shared = Ledger::default();
+    for (e, [fast, slow]) in events {
+        let g = k.group(e.group);
         let base = config.kind_weights.of(e.kind) * g;
+        let memory = (1.0 - config.tail_share) * fast + config.tail_share * slow;
         if e.outcome == Outcome::Negative {
-            let lost = config.negative_weight * base * penalty_kernel(config, age);
-            l.negative += lost;
-            each(e, Reason::Negative, -lost);
+            // A penalty fades with the slow memory alone: what went wrong is
+            // remembered at least as long as what went well, so that trust
+            // never rises with time alone.
+            let lost = config.negative_weight * base * slow;
+            shared.negative += lost;
+            each(e, Side::None, Reason::Negative, -lost);
         } else {
             let w = if e.outcome == Outcome::Positive {
                 base * config.positive_factor
             } else {
                 base
             };
-            l.undecayed += w;
-            l.decayed += w * k;
-            each(e, Reason::Contact, w * k);
+            shared.undecayed += w;
+            shared.decayed += w * memory;
+            each(e, Side::None, Reason::Contact, w * memory);
         }
-        if e.initiator == target {
-            l.initiative_target += g;
-        } else if e.initiator == source {
-            l.initiative_source += g;
-            if e.kind == InteractionKind::Request {
-                match e.answered.filter(|t| *t <= as_of_ms) {
-                    Some(t) if e.answerer == target => {
-                        let days = (t - e.at) as f64 / MS_PER_DAY;
-                        let gain = config.response_bonus
-                            * (-days / config.response_half_time_days).exp2()
-                            * k;
-                        l.responsiveness += gain;
-                        each(e, Reason::Answered, gain);
-                    }
-                    Some(_) => {}
-                    None if (as_of_ms - e.at) as f64 > deadline_ms => {
-                        let lost = config.unanswered_penalty * g * penalty_kernel(config, age);
-                        l.responsiveness -= lost;
-                        each(e, Reason::Overdue, -lost);
-                    }
-                    None => {}
-                }
+        let Some(s) = slot(e.initiator) else {
+            continue;
+        };
+        l[s].initiative_source += g;
+        l[1 - s].initiative_target += g;
+        if e.kind != InteractionKind::Request {
+            continue;
+        }
+        let target = e.initiator.flip();
+        let ledger = &mut l[s];
+        match e.answered.filter(|t| *t <= as_of_ms) {
+            Some(t) if e.answerer == target => {
+                let speed = exp2((t - e.at) as f64 * k.response);
+                let gain = config.response_bonus * speed * memory;
+                ledger.responsiveness += gain;
+                each(e, e.initiator, Reason::Answered, gain);
             }
+            Some(_) => {}
+            None if (as_of_ms - e.at) as f64 > k.deadline_ms => {
+                let lost = config.unanswered_penalty * g * slow;
+                ledger.responsiveness -= lost;
+                each(e, e.initiator, Reason::Overdue, -lost);
+            }
+            None => {}
         }
+    }
+    for ledger in &mut l {
+        ledger.undecayed = shared.undecayed;
+        ledger.decayed = shared.decayed;
+        ledger.negative = shared.negative;
     }
     l
 }
@@ -221,7 +285,8 @@ impl Ledger {
 
 /// The score for an amount of net evidence: grows and saturates.
 pub(crate) fn value_of(config: &ScoringConfig, evidence: f64) -> f64 {
-    let v = 1.0 - (-evidence.max(0.0) / config.saturation).exp();
+    // e^−x as 2^(−x·log₂e): the same on every platform (see `exp2`).
+    let v = 1.0 - exp2(-evidence.max(0.0) / config.saturation * std::f64::consts::LOG2_E);
     // Guard the contract against any parameter that slipped past the checks.
     if v.is_finite() {
         v.clamp(0.0, 1.0)
@@ -230,36 +295,46 @@ pub(crate) fn value_of(config: &ScoringConfig, evidence: f64) -> f64 {
     }
 }
 
+/// Both trust values of a tie: `(A's trust in B, B's trust in A)`.
+pub(crate) fn trust_values(k: &Kernel, tie: &Tie, as_of_ms: i64) -> (f64, f64) {
+    let [a, b] = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+    (a.value(k.config), b.value(k.config))
+}
+
+/// The ledger of `source`'s trust in the other end of `tie`.
+pub(crate) fn ledger(k: &Kernel, tie: &Tie, source: Side, as_of_ms: i64) -> Ledger {
+    let both = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+    pick(both, source)
+}
+
+fn pick([a, b]: Ledgers, source: Side) -> Ledger {
+    if source == Side::B {
+        b
+    } else {
+        a
+    }
+}
+
 /// The trust value of `source` toward the other end of `tie`.
-pub(crate) fn trust_value(config: &ScoringConfig, tie: &Tie, source: Side, as_of_ms: i64) -> f64 {
-    ledger(
-        config,
-        tie.events_until(as_of_ms),
-        source,
-        as_of_ms,
-        |_, _, _| {},
-    )
-    .value(config)
+pub(crate) fn trust_value(k: &Kernel, tie: &Tie, source: Side, as_of_ms: i64) -> f64 {
+    ledger(k, tie, source, as_of_ms).value(k.config)
 }
 
 /// The explanation parts: the ledger and the interactions that moved it most.
 pub(crate) fn explain(
-    config: &ScoringConfig,
+    k: &Kernel,
     tie: &Tie,
     source: Side,
     as_of_ms: i64,
 ) -> (Ledger, Vec<(InteractionKey, Reason, f64)>) {
     let mut raw: Vec<(InteractionKey, i64, Reason, f64)> = Vec::new();
-    let l = ledger(
-        config,
-        tie.events_until(as_of_ms),
-        source,
-        as_of_ms,
-        |e, reason, amount| {
+    let both = ledgers(k, tie, as_of_ms, |e, applies, reason, amount| {
+        if applies == Side::None || applies == source {
             raw.push((e.key, e.at, reason, amount));
-        },
-    );
-    let rho = l.reciprocity_factor(config);
+        }
+    });
+    let l = pick(both, source);
+    let rho = l.reciprocity_factor(k.config);
     let mut top = raw;
     for item in &mut top {
         if item.2 == Reason::Contact {
