@@ -18,10 +18,13 @@ import argparse
 import gc
 import json
 import math
+import os
 import platform
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 
@@ -62,6 +65,10 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=20, help="path queries to time")
     parser.add_argument("--betweenness-sources", type=int, default=0,
                         help="sample this many sources for the peers' betweenness (0: exact everywhere)")
+    parser.add_argument("--wasm", action="store_true",
+                        help="also run the same queries natively on one thread and in WebAssembly under Node")
+    parser.add_argument("--memory", action="store_true",
+                        help="also measure the memory of the whole network in samskab and in NetworkX")
     parser.add_argument("--out")
     args = parser.parse_args()
 
@@ -71,22 +78,26 @@ def main() -> None:
     t_load, _ = timed(lambda: samskab.Network.from_json(text), repeat=3)
     rss_samskab = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0
     t_frame, ties = timed(lambda: net.ties_frame(AS_OF), repeat=3)
+    # Scoring every tie into the trust graph, at a new instant each time (a
+    # network keeps the scores of the last instant asked about).
+    instants = iter(f"{AS_OF}T00:00:{s:02d}Z" for s in range(60))
+    t_score, trust_edges = timed(lambda: net.trust_edges_frame(next(instants)), repeat=3)
     frame = net.actors_frame()
-    # Actors who had left by then are gone from samskab's analyses; the peers get the same graph.
-    gone = set(frame["id"][frame["left"].notna() & (frame["left"] <= AS_OF)])
-    actors = [a for a in frame["id"].tolist() if a not in gone]
+    actors = [a for a in frame["id"].tolist()]
+    # The trust graph, the same for every library: samskab's own, with the
+    # length it measures routes with. Actors who had left by then are not in it.
+    trust_edges = net.trust_edges_frame(AS_OF)
+    present = set(frame["id"][frame["left"].isna() | (frame["left"] > AS_OF)])
+    actors = [a for a in actors if a in present]
     index = {a: i for i, a in enumerate(actors)}
-
-    # The trust graph, the same for every library: mutual trust per tie.
-    mutual = {}
-    for s, t, v in zip(ties["source"].astype(str), ties["target"].astype(str), ties["trust"]):
-        if s in gone or t in gone:
-            continue
-        key = (s, t) if s < t else (t, s)
-        mutual[key] = min(mutual.get(key, 1.0), v)
-    # The core's tie length: -ln(trust), at least 1e-9 (samskab.analysis MIN_TIE_LENGTH).
-    edges = [(a, b, max(1e-9, -math.log(m))) for (a, b), m in mutual.items() if m > 0]
-    print(f"{args.size}: {len(actors)} actors, {len(mutual)} ties, "
+    edges = [
+        (a, b, w)
+        for a, b, m, w in zip(
+            trust_edges["a"].astype(str), trust_edges["b"].astype(str), trust_edges["mutual"], trust_edges["length"]
+        )
+        if m > 0
+    ]
+    print(f"{args.size}: {len(actors)} actors, {len(trust_edges)} ties, "
           f"{len(text) / 1e6:.1f} MB of format v1", file=sys.stderr)
 
     mem = {}
@@ -94,13 +105,15 @@ def main() -> None:
     mem["rustworkx"], g_rx = python_memory(lambda: _rx(actors, edges))
     mem["igraph"], g_ig = python_memory(lambda: _ig(actors, index, edges))
 
-    results = {"size": args.size, "actors": len(actors), "ties": len(mutual), "interactions": len(net.interactions()),
+    results = {"size": args.size, "actors": len(actors), "ties": len(trust_edges), "interactions": len(net.interactions()),
                "machine": f"{platform.machine()}, {platform.python_version()}", "times": {}, "agree": {}}
     T = results["times"]
     T["samskab: generate"] = t_gen
     T["samskab: load format v1"] = t_load
     T["samskab: load MB/s"] = len(text) / 1e6 / t_load
-    T["samskab: score every tie into pandas"] = t_frame
+    T["samskab: tie table (every tie, both ways, with counts) into pandas"] = t_frame
+    T["samskab: score every tie (trust graph into pandas)"] = t_score
+    T["samskab: scoring, interactions per second"] = len(net.interactions()) / t_score
 
     # Most trusted path between sampled pairs.
     rng = random.Random(args.seed)
@@ -143,7 +156,8 @@ def main() -> None:
 
     # Betweenness on the trust graph.
     k = args.betweenness_sources or None
-    T["betweenness: samskab"], brokers = timed(lambda: net.brokers(AS_OF))
+    sample = dict(sources=k, seed=1) if k else {}
+    T["betweenness: samskab"], brokers = timed(lambda: net.brokers(AS_OF, **sample))
     T["betweenness: networkx"], b_nx = timed(lambda: nx.betweenness_centrality(g_nx, k=k, weight="weight", normalized=False, seed=1))
     T["betweenness: rustworkx"], b_rx = timed(lambda: rx.graph_betweenness_centrality(g_rx, normalized=False) if k is None else None)
     T["betweenness: igraph"], b_ig = timed(lambda: g_ig.betweenness(weights="weight", directed=False))
@@ -178,6 +192,34 @@ def main() -> None:
         "betweenness: igraph / samskab": T["betweenness: igraph"] / T["betweenness: samskab"],
         "articulation points: networkx / samskab key people": T["articulation points: networkx"] / T["key people: samskab"],
     }
+    if args.wasm or args.memory:
+        with tempfile.TemporaryDirectory() as tmp:
+            document = os.path.join(tmp, "network.json")
+            with open(document, "w", encoding="utf-8") as f:
+                f.write(text)
+            if args.wasm:
+                queries = os.path.join(tmp, "pairs.json")
+                with open(queries, "w", encoding="utf-8") as f:
+                    json.dump(pairs, f)
+                here = os.path.dirname(os.path.abspath(__file__))
+                one_thread = dict(os.environ, RAYON_NUM_THREADS="1")
+                native = _run([sys.executable, os.path.join(here, "same_queries.py"), document, AS_OF, queries], one_thread)
+                wasm = _run(["node", os.path.join(here, "same_queries.mjs"), document, AS_OF, queries], os.environ)
+                results["native, one thread (s)"] = native
+                results["wasm in node (s)"] = wasm
+                for name in native:
+                    ratios[f"wasm / native, {name} (lower: wasm closer)"] = wasm[name] / native[name]
+                T["betweenness: samskab, one thread"] = native["brokers"]
+                ratios["betweenness: igraph / samskab, one thread"] = T["betweenness: igraph"] / native["brokers"]
+            if args.memory:
+                here = os.path.dirname(os.path.abspath(__file__))
+                for lib in ("samskab", "networkx"):
+                    got = _run([sys.executable, os.path.join(here, "memory.py"), lib, document], os.environ)
+                    results["memory"][f"{lib}: resident MB holding the whole network"] = got["mb"]
+                m = results["memory"]
+                ratios["memory: networkx / samskab, whole network"] = (
+                    m["networkx: resident MB holding the whole network"] / m["samskab: resident MB holding the whole network"]
+                )
     results["ratios (higher: samskab faster)"] = ratios
     print(json.dumps(results, indent=2))
     if args.out:
@@ -186,6 +228,12 @@ def main() -> None:
     if not all(results["agree"].values()):
         print("the libraries disagree", file=sys.stderr)
         sys.exit(1)
+
+
+def _run(command, env):
+    """Runs a side script and returns the JSON object it prints."""
+    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _close(x, y, rel=1e-9):

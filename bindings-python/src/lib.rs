@@ -11,8 +11,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use samskab::format::{Column, Table};
 use samskab::{
-    Actor, Initiative, Interaction, InteractionKey, Moment, Network, PathOptions, Report,
-    ScoringConfig,
+    Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network, PathOptions,
+    Report, ScoringConfig,
 };
 
 mod errors;
@@ -328,9 +328,28 @@ impl PyNetwork {
         py.detach(|| json(&self.read().coverage(as_of)))
     }
 
-    fn brokers(&self, py: Python<'_>, as_of: &str) -> Res<String> {
+    #[pyo3(signature = (as_of, sources=None, seed=0))]
+    fn brokers(
+        &self,
+        py: Python<'_>,
+        as_of: &str,
+        sources: Option<usize>,
+        seed: u64,
+    ) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().brokers(as_of)))
+        let options = BrokerOptions { sources, seed };
+        py.detach(|| {
+            self.read()
+                .brokers_with(as_of, &options)
+                .map_err(to_py)
+                .and_then(|b| json(&b))
+        })
+    }
+
+    fn trust_edges<'py>(&self, py: Python<'py>, as_of: &str) -> Res<Bound<'py, PyDict>> {
+        let as_of = moment(as_of)?;
+        let table = py.detach(|| self.read().trust_edges(as_of));
+        columns(py, &table)
     }
 
     #[pyo3(signature = (as_of, earlier=None))]

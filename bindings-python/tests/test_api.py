@@ -133,3 +133,24 @@ def test_help_shows_docstrings():
     for name, member in vars(samskab.Network).items():
         if not name.startswith("_") and callable(member):
             assert member.__doc__, name
+
+
+def test_brokers_sampled_and_the_trust_graph_as_a_frame(egebaek):
+    as_of = "2025-11-01"
+    exact = egebaek.brokers(as_of)
+    assert egebaek.brokers(as_of, sources=10_000) == exact  # every actor a source: exact
+    rough = egebaek.brokers(as_of, sources=10, seed=4)
+    assert rough == egebaek.brokers(as_of, sources=10, seed=4)
+    assert rough != exact
+    with pytest.raises(samskab.InvalidArgumentError):
+        egebaek.brokers(as_of, sources=0)
+    with pytest.raises(samskab.InvalidArgumentError):
+        egebaek.brokers(as_of, sources=-1)
+    with pytest.raises(TypeError):
+        egebaek.brokers(as_of, sources="ten")  # type: ignore[arg-type]
+    edges = egebaek.trust_edges_frame(as_of)
+    assert list(edges.columns) == ["a", "b", "a_trusts_b", "b_trusts_a", "mutual", "length", "last_contact"]
+    assert (edges["a"].astype(str) < edges["b"].astype(str)).all()
+    assert (edges["mutual"] == edges[["a_trusts_b", "b_trusts_a"]].min(axis=1)).all()
+    row = edges[(edges["a"] == "e-mette") & (edges["b"] == "v-grethe")].iloc[0]
+    assert row["a_trusts_b"] == egebaek.trust_value("e-mette", "v-grethe", as_of)

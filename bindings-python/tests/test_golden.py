@@ -43,6 +43,9 @@ def answers(case):
         ],
         "coverage": [{"group": x.group, "status": x.status} for x in net.coverage(as_of)],
         "brokers": [{"actor": b.actor, "betweenness": b.betweenness} for b in net.brokers(as_of)],
+        "brokers_sampled": [
+            {"actor": b.actor, "betweenness": b.betweenness} for b in net.brokers(as_of, sources=5, seed=3)
+        ],
         "report": {
             "interactions": c.interactions,
             "informal": c.informal,

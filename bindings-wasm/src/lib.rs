@@ -6,9 +6,10 @@
 //! whose `name` is the variant, in one place ([`to_js`]).
 
 use js_sys::{Array, Date, Error as JsError, Reflect};
+use samskab::format::Column;
 use samskab::{
-    Actor, Initiative, Interaction, InteractionKey, Moment, Network as Core, PathOptions,
-    ScoringConfig,
+    Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network as Core,
+    PathOptions, ScoringConfig,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -444,6 +445,44 @@ impl Network {
         out(&s)
     }
 
+    /// The trust graph as of `asOf` as columns, one entry per tie between
+    /// actors present then: `a`, `b`, `aTrustsB`, `bTrustsA`, `mutual`,
+    /// `length` (−ln mutual) and `lastContact` (ms since 1970).
+    #[wasm_bindgen(js_name = trustEdges, unchecked_return_type = "TrustEdges")]
+    pub fn trust_edges(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
+    ) -> Res<JsValue> {
+        let table = self.inner.trust_edges(instant(&as_of, "asOf")?);
+        let object = js_sys::Object::new();
+        for (name, column) in &table.columns {
+            let value: JsValue = match column {
+                Column::Category { codes, categories } => codes
+                    .iter()
+                    .map(|&c| {
+                        JsValue::from_str(categories.get(c as usize).map_or("", |s| s.as_str()))
+                    })
+                    .collect::<Array>()
+                    .into(),
+                Column::Float(v) => js_sys::Float64Array::from(v.as_slice()).into(),
+                Column::Time(v) => {
+                    let ms: Vec<f64> = v.iter().map(|&t| t as f64).collect();
+                    js_sys::Float64Array::from(ms.as_slice()).into()
+                }
+                _ => JsValue::UNDEFINED,
+            };
+            let key = match name.as_str() {
+                "a_trusts_b" => "aTrustsB",
+                "b_trusts_a" => "bTrustsA",
+                "last_contact" => "lastContact",
+                other => other,
+            };
+            Reflect::set(&object, &key.into(), &value)
+                .map_err(|_| invalid("asOf", "could not build the result"))?;
+        }
+        Ok(object.into())
+    }
+
     /// The facts of every tie with contact by `asOf`.
     #[wasm_bindgen(unchecked_return_type = "TieStats[]")]
     pub fn ties(
@@ -527,8 +566,31 @@ impl Network {
     pub fn brokers(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BrokerOptions | undefined")] options: JsValue,
     ) -> Res<JsValue> {
-        out(&self.inner.brokers(instant(&as_of, "asOf")?))
+        let mut o = BrokerOptions::default();
+        if !options.is_undefined() && !options.is_null() {
+            let get =
+                |name: &str| Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+            let sources = get("sources");
+            if !sources.is_undefined() && !sources.is_null() {
+                o.sources = Some(count(&sources, "sources")?);
+            }
+            let seed = get("seed");
+            if !seed.is_undefined() {
+                o.seed = match seed.as_f64() {
+                    // Up to 2^53: every such number is a whole number in JS.
+                    Some(n) if (0.0..=9_007_199_254_740_992.0).contains(&n) && n.fract() == 0.0 => {
+                        n as u64
+                    }
+                    _ => return Err(invalid("seed", "must be a whole number of 0 or more")),
+                };
+            }
+        }
+        out(&self
+            .inner
+            .brokers_with(instant(&as_of, "asOf")?, &o)
+            .map_err(to_js)?)
     }
 
     /// The internal cross-unit view, compared with `earlier` (default: a year before).

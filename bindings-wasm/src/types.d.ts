@@ -105,6 +105,18 @@ export interface TieStats {
 }
 
 export interface PathOptions { maxHops?: number; minStepTrust?: number }
+/** Estimate betweenness from `sources` actors drawn from `seed` (default: every actor, exact). */
+/** The trust graph as columns, one entry per tie (see `Network.trustEdges`). */
+export interface TrustEdges {
+  a: string[];
+  b: string[];
+  aTrustsB: Float64Array;
+  bTrustsA: Float64Array;
+  mutual: Float64Array;
+  length: Float64Array;
+  lastContact: Float64Array;
+}
+export interface BrokerOptions { sources?: number | null; seed?: number }
 
 export interface Step { from: string; to: string; trust: number; from_trusts_to: number; to_trusts_from: number }
 

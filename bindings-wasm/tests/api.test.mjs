@@ -24,6 +24,14 @@ test("load, query and write back", () => {
   assert.ok(net.neglected("2025-11-01").some((x) => x.a === "e-karin" && x.b === "v-kurt"));
   assert.ok(net.coverage("2025-11-01").length > 0);
   assert.ok(net.brokers("2025-11-01")[0].normalized > 0);
+  assert.deepEqual(net.brokers("2025-11-01", { sources: 10000 }), net.brokers("2025-11-01"));
+  assert.deepEqual(net.brokers("2025-11-01", { sources: 10, seed: 4 }), net.brokers("2025-11-01", { sources: 10, seed: 4 }));
+  assert.throws(() => net.brokers("2025-11-01", { sources: 0 }), { name: "InvalidArgumentError" });
+  assert.throws(() => net.brokers("2025-11-01", { seed: -1 }), { name: "InvalidArgumentError" });
+  const edges = net.trustEdges("2025-11-01");
+  const i = edges.a.findIndex((a, j) => a === "e-mette" && edges.b[j] === "v-grethe");
+  assert.equal(edges.aTrustsB[i], net.trustValue("e-mette", "v-grethe", "2025-11-01"));
+  assert.equal(edges.mutual[i], Math.min(edges.aTrustsB[i], edges.bTrustsA[i]));
   assert.ok(net.crossUnit("2025-11-01").links.length > 0);
   assert.equal(net.crossUnit("2025-11-01", "2024-01-01").earlier, "2024-01-01");
   assert.equal(net.initiativeHealth("ini-jobmesse", "2025-11-01").rests_on, "v-ahmad");

@@ -32,6 +32,7 @@ function answers(c) {
     neglected: net.neglected(asOf).map((x) => ({ a: x.a, b: x.b, state: x.state, trust_now: x.trust_now })),
     coverage: net.coverage(asOf).map((x) => ({ group: x.group, status: x.status })),
     brokers: net.brokers(asOf).map((b) => ({ actor: b.actor, betweenness: b.betweenness })),
+    brokers_sampled: net.brokers(asOf, { sources: 5, seed: 3 }).map((b) => ({ actor: b.actor, betweenness: b.betweenness })),
     report: {
       interactions: cur.interactions,
       informal: cur.informal,

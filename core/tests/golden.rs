@@ -61,6 +61,19 @@ fn answers(case: &Value) -> Value {
         .iter()
         .map(|b| json!({"actor": b.actor, "betweenness": b.betweenness}))
         .collect();
+    // A sample of five sources drawn from seed 3: the same draw in every language.
+    let sampled: Vec<Value> = net
+        .brokers_with(
+            as_of,
+            &samskab::BrokerOptions {
+                sources: Some(5),
+                seed: 3,
+            },
+        )
+        .unwrap()
+        .iter()
+        .map(|b| json!({"actor": b.actor, "betweenness": b.betweenness}))
+        .collect();
     let period = case["report"].as_array().unwrap();
     let report = net
         .report(
@@ -77,6 +90,7 @@ fn answers(case: &Value) -> Value {
         "neglected": neglected,
         "coverage": coverage,
         "brokers": brokers,
+        "brokers_sampled": sampled,
         "report": {
             "interactions": c.interactions,
             "informal": c.informal,

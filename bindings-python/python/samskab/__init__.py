@@ -920,9 +920,18 @@ class Network:
         """Coverage of every community and organisation, least covered first."""
         return [_build(Coverage, c) for c in _json.loads(self._net.coverage(_instant(as_of)))]
 
-    def brokers(self, as_of: AsOf) -> List[Broker]:
-        """Betweenness on the trust graph and bridging ties across sectors."""
-        return [_build(Broker, b) for b in _json.loads(self._net.brokers(_instant(as_of)))]
+    def brokers(self, as_of: AsOf, *, sources: Optional[int] = None, seed: int = 0) -> List[Broker]:
+        """Betweenness on the trust graph and bridging ties across sectors.
+
+        With ``sources``, betweenness is estimated from that many actors drawn from
+        ``seed`` instead of every one: for a region or a country."""
+        for name, v in (("sources", sources), ("seed", seed)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+                raise TypeError(f"{name} must be an int")
+            if v is not None and not 0 <= v < 2**63:
+                raise InvalidArgumentError(f"invalid argument {name}: out of range")
+        text = self._net.brokers(_instant(as_of), sources, seed)
+        return [_build(Broker, b) for b in _json.loads(text)]
 
     def cross_unit(self, as_of: AsOf, earlier: Optional[AsOf] = None) -> CrossUnit:
         """The internal cross-unit view, compared with ``earlier`` (default: a year before)."""
@@ -993,6 +1002,12 @@ class Network:
     def ties_frame(self, as_of: AsOf) -> Any:
         """Every tie and direction as a pandas DataFrame: trust, its components, counts."""
         return _frame(self._net.tie_table(_instant(as_of)))
+
+    def trust_edges_frame(self, as_of: AsOf) -> Any:
+        """The trust graph as a pandas DataFrame, one row per tie between actors present
+        then: ``a``, ``b``, trust each way, ``mutual``, ``length`` (−ln mutual, the length
+        ``paths`` and ``brokers`` measure routes with) and ``last_contact``."""
+        return _frame(self._net.trust_edges(_instant(as_of)))
 
     def to_networkx(self, as_of: AsOf) -> Any:
         """A ``networkx.DiGraph``: actors with their kind, sector and name, and an edge

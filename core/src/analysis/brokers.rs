@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::betweenness::{betweenness, sample_sources, Csr};
 use super::snapshot::Snapshot;
+use crate::error::{Error, Result};
 use crate::model::{Network, Sector};
 use crate::time::Moment;
 
@@ -97,7 +98,7 @@ impl Network {
     /// # Ok::<(), samskab::Error>(())
     /// ```
     pub fn brokers(&self, as_of: Moment) -> Vec<Broker> {
-        self.brokers_with(as_of, &BrokerOptions::default())
+        self.brokers_counted(as_of, None)
     }
 
     /// [`Network::brokers`], with betweenness estimated from a sample of
@@ -110,12 +111,21 @@ impl Network {
     /// let net = Network::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/egebaek.json"))?;
     /// let as_of = "2025-11-01".parse()?;
     /// let exact = net.brokers(as_of);
-    /// let rough = net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 });
-    /// assert_eq!(rough, net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 }));
-    /// assert_eq!(exact.len(), net.brokers_with(as_of, &BrokerOptions { sources: Some(10_000), seed: 7 }).len());
+    /// let rough = net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 })?;
+    /// assert_eq!(rough, net.brokers_with(as_of, &BrokerOptions { sources: Some(20), seed: 7 })?);
+    /// // As many sources as actors: every actor is a source, the exact answer.
+    /// assert_eq!(exact, net.brokers_with(as_of, &BrokerOptions { sources: Some(10_000), seed: 7 })?);
     /// # Ok::<(), samskab::Error>(())
     /// ```
-    pub fn brokers_with(&self, as_of: Moment, options: &BrokerOptions) -> Vec<Broker> {
+    pub fn brokers_with(&self, as_of: Moment, options: &BrokerOptions) -> Result<Vec<Broker>> {
+        if options.sources == Some(0) {
+            return Err(Error::invalid("sources", "must be at least 1"));
+        }
+        Ok(self.brokers_counted(as_of, Some(options)))
+    }
+
+    fn brokers_counted(&self, as_of: Moment, options: Option<&BrokerOptions>) -> Vec<Broker> {
+        let options = options.copied().unwrap_or_default();
         let snap = Snapshot::new(self, as_of);
         let threshold = self.scoring.trusted_threshold;
         let trust_graph = EdgeFiltered::from_fn(&snap.graph, |e| e.weight().mutual() > 0.0);

@@ -1,0 +1,35 @@
+// The same queries as benchmarks/same_queries.py, in WebAssembly under Node.
+//
+//     node benchmarks/same_queries.mjs DOCUMENT AS_OF PAIRS.json
+//
+// Prints one JSON object of best-of-three seconds.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { Network } from "../bindings-wasm/pkg/node.mjs";
+
+const [path, asOf, pairsFile] = process.argv.slice(2);
+const text = readFileSync(path, "utf8");
+const pairs = JSON.parse(readFileSync(pairsFile, "utf8"));
+
+function best(fn, repeat = 3) {
+  let out = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const t = performance.now();
+    const r = fn();
+    out = Math.min(out, (performance.now() - t) / 1000);
+    if (r && typeof r.free === "function") r.free();
+  }
+  return out;
+}
+
+const times = { load: best(() => Network.fromJson(text)) };
+const net = Network.fromJson(text);
+let second = 0;
+const instant = () => `${asOf}T00:00:${String(second++).padStart(2, "0")}Z`;
+times["score every tie"] = best(() => { net.trustEdges(instant()); });
+net.keyPeople(asOf);
+const unlimited = { maxHops: 1e6, minStepTrust: 0 };
+times.paths = best(() => pairs.map(([a, b]) => net.paths(a, b, asOf, 1, unlimited)));
+times["key people"] = best(() => { net.keyPeople(asOf); });
+times.brokers = best(() => { net.brokers(asOf); }, 1);
+console.log(JSON.stringify(times));

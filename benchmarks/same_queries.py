@@ -1,0 +1,45 @@
+"""The same queries as benchmarks/same_queries.mjs, natively through Python.
+
+    RAYON_NUM_THREADS=1 python benchmarks/same_queries.py DOCUMENT AS_OF PAIRS.json
+
+Prints one JSON object of best-of-three seconds: load, score every tie at a
+new instant, paths, key_people, brokers. With RAYON_NUM_THREADS=1 the core
+runs on one thread, as WebAssembly does, so the two compare like for like.
+"""
+
+import json
+import sys
+import time
+
+import samskab
+
+
+def best(fn, repeat=3):
+    out = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out = min(out, time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    path, as_of, pairs_file = sys.argv[1:4]
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(pairs_file, encoding="utf-8") as f:
+        pairs = json.load(f)
+    times = {"load": best(lambda: samskab.Network.from_json(text))}
+    net = samskab.Network.from_json(text)
+    # A new instant each time: a network keeps the scores of the last one.
+    instants = iter(f"{as_of}T00:00:{s:02d}Z" for s in range(60))
+    times["score every tie"] = best(lambda: net.trust_edges_frame(next(instants)))
+    net.key_people(as_of)
+    times["paths"] = best(lambda: [net.paths(a, b, as_of, k=1, max_hops=10**6, min_step_trust=0.0) for a, b in pairs])
+    times["key people"] = best(lambda: net.key_people(as_of))
+    times["brokers"] = best(lambda: net.brokers(as_of), repeat=1)
+    print(json.dumps(times))
+
+
+if __name__ == "__main__":
+    main()
