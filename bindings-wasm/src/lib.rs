@@ -446,8 +446,10 @@ impl Network {
     }
 
     /// The trust graph as of `asOf` as columns, one entry per tie between
-    /// actors present then: `a`, `b`, `aTrustsB`, `bTrustsA`, `mutual`,
-    /// `length` (−ln mutual) and `lastContact` (ms since 1970).
+    /// actors present then: `a` and `b` (indices into `ids`), `aTrustsB`,
+    /// `bTrustsA`, `mutual`, `length` (−ln mutual) and `lastContact` (ms
+    /// since 1970). Typed arrays, not an object per tie: a municipality has
+    /// a hundred thousand ties.
     #[wasm_bindgen(js_name = trustEdges, unchecked_return_type = "TrustEdges")]
     pub fn trust_edges(
         &self,
@@ -457,13 +459,13 @@ impl Network {
         let object = js_sys::Object::new();
         for (name, column) in &table.columns {
             let value: JsValue = match column {
-                Column::Category { codes, categories } => codes
-                    .iter()
-                    .map(|&c| {
-                        JsValue::from_str(categories.get(c as usize).map_or("", |s| s.as_str()))
-                    })
-                    .collect::<Array>()
-                    .into(),
+                Column::Category { codes, categories } => {
+                    // Both ends share one list of ids: the actors present.
+                    let ids: Array = categories.iter().map(|s| JsValue::from_str(s)).collect();
+                    Reflect::set(&object, &"ids".into(), &ids)
+                        .map_err(|_| invalid("asOf", "could not build the result"))?;
+                    js_sys::Uint32Array::from(codes.as_slice()).into()
+                }
                 Column::Float(v) => js_sys::Float64Array::from(v.as_slice()).into(),
                 Column::Time(v) => {
                     let ms: Vec<f64> = v.iter().map(|&t| t as f64).collect();

@@ -108,8 +108,10 @@ export interface PathOptions { maxHops?: number; minStepTrust?: number }
 /** Estimate betweenness from `sources` actors drawn from `seed` (default: every actor, exact). */
 /** The trust graph as columns, one entry per tie (see `Network.trustEdges`). */
 export interface TrustEdges {
-  a: string[];
-  b: string[];
+  /** The actors present, by id; `a` and `b` index into it. */
+  ids: string[];
+  a: Uint32Array;
+  b: Uint32Array;
   aTrustsB: Float64Array;
   bTrustsA: Float64Array;
   mutual: Float64Array;

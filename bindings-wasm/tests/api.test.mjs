@@ -29,7 +29,7 @@ test("load, query and write back", () => {
   assert.throws(() => net.brokers("2025-11-01", { sources: 0 }), { name: "InvalidArgumentError" });
   assert.throws(() => net.brokers("2025-11-01", { seed: -1 }), { name: "InvalidArgumentError" });
   const edges = net.trustEdges("2025-11-01");
-  const i = edges.a.findIndex((a, j) => a === "e-mette" && edges.b[j] === "v-grethe");
+  const i = edges.a.findIndex((a, j) => edges.ids[a] === "e-mette" && edges.ids[edges.b[j]] === "v-grethe");
   assert.equal(edges.aTrustsB[i], net.trustValue("e-mette", "v-grethe", "2025-11-01"));
   assert.equal(edges.mutual[i], Math.min(edges.aTrustsB[i], edges.bTrustsA[i]));
   assert.ok(net.crossUnit("2025-11-01").links.length > 0);

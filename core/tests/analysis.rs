@@ -622,4 +622,10 @@ fn the_report_counts_the_period_and_the_one_before() {
         n.0.report(day(10), day(5)).unwrap_err().name(),
         "InvalidArgumentError"
     );
+    // The period before would begin before year 1 (found by hypothesis from Python).
+    let (early, late) = ("1012-01-01".parse().unwrap(), "2024-01-01".parse().unwrap());
+    assert_eq!(
+        n.0.report(early, late).unwrap_err().name(),
+        "InvalidArgumentError"
+    );
 }

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import array
 import dataclasses
+import functools
 import datetime as _dt
 import html as _html
 import json as _json
@@ -28,7 +29,7 @@ import os
 import re as _re
 import sys
 import typing
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _samskab
 from ._samskab import (
@@ -150,38 +151,71 @@ def _dumps(record: Mapping[str, object]) -> str:
 
 
 def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+    return None if value is None else _converter(tp)(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+_CONVERTERS: Dict[Any, Callable[[Any], Any]] = {}
+_FIELDS: Dict[Any, List[Tuple[str, str, Callable[[Any], Any]]]] = {}
+
+
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """How to turn JSON of type ``tp`` into Python, worked out once per type: a
+    key-people list of thousands would otherwise ask ``typing`` for every item."""
+    found = _CONVERTERS.get(tp)
+    if found is None:
+        found = _CONVERTERS[tp] = _make_converter(tp)
+    return found
+
+
+def _make_converter(tp: Any) -> Callable[[Any], Any]:
     if tp == Moment or tp == Optional[Moment]:
-        return _moment(value)
+        return _moment
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is Union:
         inner = [a for a in args if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _identity
     if origin in (list, List):
-        return [_convert(args[0], v) for v in value]
+        item = _converter(args[0])
+        return lambda value: [None if v is None else item(v) for v in value]
     if origin in (dict, Dict):
-        return {k: _convert(args[1], v) for k, v in value.items()}
+        item = _converter(args[1])
+        return lambda value: {k: None if v is None else item(v) for k, v in value.items()}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return _build(tp, value)
+        return functools.partial(_build, tp)
     if tp is float:
-        return float(value)
-    return value
+        return float
+    return _identity
 
 
 def _py_name(name: str) -> str:
     return name + "_" if _keyword.iskeyword(name) else name
 
 
-def _build(cls: Any, data: Mapping[str, Any]) -> Any:
+def _fields(cls: Any) -> List[Tuple[str, str, Callable[[Any], Any]]]:
+    found = _FIELDS.get(cls)
+    if found is not None:
+        return found
     hints = typing.get_type_hints(cls)
-    kwargs = {}
+    out = []
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
         key = f.name[:-1] if f.name.endswith("_") and _keyword.iskeyword(f.name[:-1]) else f.name
-        kwargs[f.name] = _convert(hints[f.name], data.get(key))
+        out.append((f.name, key, _converter(hints[f.name])))
+    _FIELDS[cls] = out
+    return out
+
+
+def _build(cls: Any, data: Mapping[str, Any]) -> Any:
+    kwargs = {}
+    for name, key, convert in _fields(cls):
+        value = data.get(key)
+        kwargs[name] = None if value is None else convert(value)
     return cls(**kwargs)
 
 

@@ -3,14 +3,14 @@
 //! `parallel` feature) on all of them, with the same answer to the last bit
 //! either way.
 
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use petgraph::visit::{EdgeRef, IntoEdges, NodeCompactIndexable};
 
-use super::brokers::Item;
-
 /// The graph as compressed rows: each node's neighbours and tie lengths side
 /// by side, for the one search per source that betweenness needs.
+#[derive(Debug)]
 pub(crate) struct Csr {
     start: Vec<usize>,
     to: Vec<u32>,
@@ -51,7 +51,8 @@ impl Csr {
         self.start.len() - 1
     }
 
-    fn row(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+    /// The neighbours of `v` with each edge's value.
+    pub(crate) fn row(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
         let (a, b) = (self.start[v], self.start[v + 1]);
         self.to[a..b]
             .iter()
@@ -67,7 +68,10 @@ struct Search {
     sigma: Vec<f64>,
     delta: Vec<f64>,
     order: Vec<usize>,
-    heap: BinaryHeap<Item>,
+    /// Nearest first, then lowest index. Distances are never negative, and
+    /// the bits of non-negative floats order as the numbers do: integer
+    /// comparisons are cheaper than `total_cmp`.
+    heap: BinaryHeap<Reverse<(u64, u32)>>,
 }
 
 impl Search {
@@ -86,8 +90,9 @@ impl Search {
     fn add_dependencies(&mut self, g: &Csr, source: usize, total: &mut [f64]) {
         self.dist[source] = 0.0;
         self.sigma[source] = 1.0;
-        self.heap.push(Item(0.0, source));
-        while let Some(Item(d, v)) = self.heap.pop() {
+        self.heap.push(Reverse((0, source as u32)));
+        while let Some(Reverse((bits, v))) = self.heap.pop() {
+            let (d, v) = (f64::from_bits(bits), v as usize);
             // A node is pushed again only when its distance falls, so any
             // entry but the last of a node is stale.
             if d > self.dist[v] {
@@ -99,7 +104,7 @@ impl Search {
                 if nd < self.dist[w] {
                     self.dist[w] = nd;
                     self.sigma[w] = self.sigma[v];
-                    self.heap.push(Item(nd, w));
+                    self.heap.push(Reverse((nd.to_bits(), w as u32)));
                 } else if nd == self.dist[w] {
                     self.sigma[w] += self.sigma[v];
                 }

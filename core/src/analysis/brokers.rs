@@ -1,8 +1,6 @@
 //! Brokers (N7): who sits between others on the most trusted routes, and
 //! who bridges the sectors.
 
-use std::cmp::Ordering;
-
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 use serde::Serialize;
@@ -50,26 +48,6 @@ pub struct BrokerOptions {
     pub sources: Option<usize>,
     /// The seed the sources are drawn from.
     pub seed: u64,
-}
-
-/// A node and its distance in a min-heap: the nearest first, then the lowest
-/// index, so every Dijkstra here runs in a fixed order.
-#[derive(PartialEq)]
-pub(crate) struct Item(pub f64, pub usize);
-impl Eq for Item {}
-impl PartialOrd for Item {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Item {
-    fn cmp(&self, other: &Self) -> Ordering {
-        // A min-heap on distance, then node index, for a fixed order.
-        other
-            .0
-            .total_cmp(&self.0)
-            .then_with(|| other.1.cmp(&self.1))
-    }
 }
 
 /// Shortest length of a tie: trust 1 would give length 0, and zero-length

@@ -193,29 +193,27 @@ fn search(
         }
     }
     if layered {
+        let rows = snap.trust_rows();
         for h in 1..=hops {
             let (done, rest) = best.split_at_mut(h);
             let prev = &done[h - 1];
             let cur = &mut rest[0];
-            for v in g.node_indices() {
-                let i = v.index();
+            for (i, c) in cur.iter_mut().enumerate() {
                 if is_target[i] {
-                    cur[i] = 1.0;
+                    *c = 1.0;
                     continue;
                 }
                 let mut b = 0.0f64;
-                for e in g.edges(v) {
-                    use petgraph::visit::EdgeRef;
-                    let t = step(e.id());
-                    if t >= min && t > 0.0 {
-                        b = b.max(t * prev[e.target().index()]);
+                for (w, t) in rows.row(i) {
+                    if t >= min {
+                        b = b.max(t * prev[w]);
                     }
                 }
-                cur[i] = b;
+                *c = b;
             }
         }
     } else {
-        best[0] = unlimited_bound(snap, is_target, min);
+        best[0] = unlimited_bound(snap, from, is_target, min);
     }
     let bound = |left: usize, v: usize| if layered { best[left][v] } else { best[0][v] };
     let mut out = Vec::new();
@@ -274,40 +272,55 @@ fn search(
     out
 }
 
-/// The best product from every node to a target with any number of steps:
-/// Dijkstra on −ln(trust) from the targets.
-fn unlimited_bound(snap: &Snapshot, is_target: &[bool], min: f64) -> Vec<f64> {
-    use super::brokers::Item;
-    use petgraph::visit::EdgeRef;
-    let g = &snap.graph;
-    let n = g.node_count();
+/// An upper bound on the best product from every node to a target with any
+/// number of steps: Dijkstra on −ln(trust) from the targets, stopped once it
+/// settles `from`. Nodes it did not settle are at least as far as `from`, so
+/// `from`'s product bounds theirs: enough for the best-first search, which
+/// then walks the best chain directly.
+fn unlimited_bound(snap: &Snapshot, from: NodeIndex, is_target: &[bool], min: f64) -> Vec<f64> {
+    use std::cmp::Reverse;
+    let rows = snap.trust_rows();
+    let n = snap.graph.node_count();
     let mut dist = vec![f64::INFINITY; n];
+    let mut settled = vec![false; n];
+    // Distances are never negative, and the bits of non-negative floats
+    // order as the numbers do.
     let mut heap = BinaryHeap::new();
     for (v, &t) in is_target.iter().enumerate() {
         if t {
             dist[v] = 0.0;
-            heap.push(Item(0.0, v));
+            heap.push(Reverse((0u64, v as u32)));
         }
     }
-    while let Some(Item(d, v)) = heap.pop() {
+    let mut reached = f64::INFINITY;
+    while let Some(Reverse((bits, v))) = heap.pop() {
+        let (d, v) = (f64::from_bits(bits), v as usize);
         if d > dist[v] {
             continue;
         }
-        for e in g.edges(petgraph::graph::NodeIndex::new(v)) {
-            let t = g[e.id()].mutual();
-            if t < min || t <= 0.0 {
+        if v == from.index() {
+            reached = d;
+            break;
+        }
+        settled[v] = true;
+        for (w, t) in rows.row(v) {
+            if t < min {
                 continue;
             }
-            let w = e.target().index();
             let nd = d - t.ln();
             if nd < dist[w] {
                 dist[w] = nd;
-                heap.push(Item(nd, w));
+                heap.push(Reverse((nd.to_bits(), w as u32)));
             }
         }
     }
-    // A little slack: the bound must not fall below a product computed step by step.
-    dist.iter().map(|d| (-d).exp() * (1.0 + 1e-9)).collect()
+    // A tentative distance may still fall, so only a settled node has its
+    // own bound. A little slack: the bound must not fall below a product
+    // computed step by step.
+    dist.iter()
+        .zip(&settled)
+        .map(|(&d, &done)| (-(if done { d } else { reached })).exp() * (1.0 + 1e-9))
+        .collect()
 }
 
 fn way_in(snap: &Snapshot, path: &[NodeIndex], trust: f64) -> WayIn {

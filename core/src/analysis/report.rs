@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::coverage::{coverage, CoverageStatus};
@@ -384,6 +384,13 @@ impl Network {
                 .unwrap_or(previous_start),
             _ => previous_start,
         };
+        // Years before 1 cannot be written in format v1, nor read by Python.
+        if previous_start.date().year() < 1 {
+            return Err(Error::invalid(
+                "start",
+                "the period before it falls outside the supported dates",
+            ));
+        }
         // In time order, so that each instant's scores are made once: the previous
         // period ends where this one starts, and coverage is read at this one's end.
         let previous = figures(self, previous_start, start);

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::NodeIndex as ActorIx;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use petgraph::visit::{EdgeFiltered, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
+use super::betweenness::Csr;
 use crate::model::{Actor, Network, Sector};
 use crate::scoring::trust;
 use crate::time::Moment;
@@ -38,6 +39,9 @@ pub(crate) struct Scores {
     /// Snapshot node by the network's node index; `None` for actors absent
     /// at the instant.
     index: Vec<Option<NodeIndex>>,
+    /// Mutual trust as compressed rows, for the searches that read every
+    /// tie (made at the first of them).
+    trust_rows: std::sync::OnceLock<Csr>,
 }
 
 /// The last snapshot's scores, so that a series of questions about one
@@ -157,7 +161,19 @@ impl<'n> Snapshot<'n> {
         for (x, y, s) in edges {
             graph.add_edge(x, y, s);
         }
-        Scores { graph, index }
+        Scores {
+            graph,
+            index,
+            trust_rows: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Every tie with mutual trust above 0, as rows of (neighbour, trust).
+    pub fn trust_rows(&self) -> &Csr {
+        self.scores.trust_rows.get_or_init(|| {
+            let positive = EdgeFiltered::from_fn(&self.scores.graph, |e| e.weight().mutual() > 0.0);
+            Csr::new(&positive, |e| e.weight().mutual())
+        })
     }
 
     pub fn actor(&self, n: NodeIndex) -> &'n Actor {
