@@ -47,6 +47,28 @@ impl Csr {
         }
     }
 
+    /// Each row in decreasing order of value (then by neighbour), so that a
+    /// search that wants only values above a floor stops at the first below.
+    pub(crate) fn strongest_first(mut self) -> Csr {
+        let mut row: Vec<(f64, u32)> = Vec::new();
+        for v in 0..self.nodes() {
+            let (a, b) = (self.start[v], self.start[v + 1]);
+            row.clear();
+            row.extend(
+                self.length[a..b]
+                    .iter()
+                    .copied()
+                    .zip(self.to[a..b].iter().copied()),
+            );
+            row.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            for (i, (value, to)) in row.iter().enumerate() {
+                self.length[a + i] = *value;
+                self.to[a + i] = *to;
+            }
+        }
+        self
+    }
+
     pub(crate) fn nodes(&self) -> usize {
         self.start.len() - 1
     }

@@ -180,7 +180,6 @@ fn search(
     let n = g.node_count();
     let min = options.min_step_trust;
     let hops = options.max_hops.min(n);
-    let step = |e: petgraph::graph::EdgeIndex| g[e].mutual();
     // best[h][v]: the best product from v to a target in at most h steps.
     // Beyond a few hops the layered table costs more than it saves: one
     // Dijkstra without the hop limit gives a looser bound for every h.
@@ -192,8 +191,8 @@ fn search(
             best[0][v] = 1.0;
         }
     }
+    let rows = snap.trust_rows();
     if layered {
-        let rows = snap.trust_rows();
         for h in 1..=hops {
             let (done, rest) = best.split_at_mut(h);
             let prev = &done[h - 1];
@@ -204,10 +203,12 @@ fn search(
                     continue;
                 }
                 let mut b = 0.0f64;
+                // Rows come most trusted first: the rest are all below `min`.
                 for (w, t) in rows.row(i) {
-                    if t >= min {
-                        b = b.max(t * prev[w]);
+                    if t < min {
+                        break;
                     }
+                    b = b.max(t * prev[w]);
                 }
                 *c = b;
             }
@@ -246,14 +247,14 @@ fn search(
             continue;
         }
         let mut next: Vec<(NodeIndex, f64)> = Vec::new();
-        for e in g.edges(last) {
-            use petgraph::visit::EdgeRef;
-            let w = e.target();
-            let t = step(e.id());
-            if t < min || t <= 0.0 || p.path.contains(&w) {
-                continue;
+        for (w, t) in rows.row(last.index()) {
+            if t < min {
+                break;
             }
-            next.push((w, t));
+            let w = NodeIndex::new(w);
+            if !p.path.contains(&w) {
+                next.push((w, t));
+            }
         }
         for (w, t) in next {
             let rest = bound(left - 1, w.index());
@@ -305,7 +306,7 @@ fn unlimited_bound(snap: &Snapshot, from: NodeIndex, is_target: &[bool], min: f6
         settled[v] = true;
         for (w, t) in rows.row(v) {
             if t < min {
-                continue;
+                break;
             }
             let nd = d - t.ln();
             if nd < dist[w] {

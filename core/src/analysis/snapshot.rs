@@ -168,11 +168,12 @@ impl<'n> Snapshot<'n> {
         }
     }
 
-    /// Every tie with mutual trust above 0, as rows of (neighbour, trust).
+    /// Every tie with mutual trust above 0, as rows of (neighbour, trust),
+    /// the most trusted first.
     pub fn trust_rows(&self) -> &Csr {
         self.scores.trust_rows.get_or_init(|| {
             let positive = EdgeFiltered::from_fn(&self.scores.graph, |e| e.weight().mutual() > 0.0);
-            Csr::new(&positive, |e| e.weight().mutual())
+            Csr::new(&positive, |e| e.weight().mutual()).strongest_first()
         })
     }
 
