@@ -1,5 +1,6 @@
 //! criterion benches of the core at size S (and M with SAMSKAB_BENCH_SIZE=M):
-//! loading format v1, scoring every tie, the analyses, memory per record.
+//! loading format v1, scoring every tie, the analyses (memory per record is
+//! `benches/memory.rs`, apart: its counting allocator would slow these).
 //! Run with `cargo bench -p samskab`; the figures go to BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
