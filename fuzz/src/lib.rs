@@ -15,7 +15,12 @@ fn holds_together(net: &Network) {
         for (a, b) in net.tie_pairs().into_iter().take(50) {
             let t = net.trust(a, b, as_of).expect("known actors");
             assert!(t.value.is_finite() && (0.0..=1.0).contains(&t.value));
+            // A network changed step by step scores as one read afresh: no
+            // stale tie index or decay factors survive a change.
+            let fresh = again.trust_value(a, b, as_of).expect("known actors");
+            assert_eq!(t.value.to_bits(), fresh.to_bits(), "{a} {b} {when}");
         }
+        assert_eq!(net.tie_pairs(), again.tie_pairs());
         let _ = net.key_people(as_of);
         let _ = net.neglected(as_of);
         let _ = net.coverage(as_of);
