@@ -141,7 +141,7 @@ impl Network {
     pub fn key_people(&self, as_of: Moment) -> Vec<KeyPerson> {
         let snap = Snapshot::new(self, as_of);
         let trusted = snap.trusted();
-        let map = WayInMap::new(&snap, &trusted);
+        let map = WayInMap::new(&snap, trusted);
         let n = snap.graph.node_count();
         let ancestors = snap.ancestors();
         let is_outside_group = |v: usize| {

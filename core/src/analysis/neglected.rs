@@ -163,7 +163,7 @@ impl Network {
         }
         // What is at stake: bridges of the trusted graph with the cold ties
         // counted as still trusted.
-        let mut revived: UnGraph<(), f64> = snap.trusted();
+        let mut revived: UnGraph<(), f64> = snap.trusted().clone();
         for (x, y, _) in &cold {
             if revived.find_edge(*x, *y).is_none() {
                 revived.add_edge(*x, *y, 0.0);

@@ -42,6 +42,8 @@ pub(crate) struct Scores {
     /// Mutual trust as compressed rows, for the searches that read every
     /// tie (made at the first of them).
     trust_rows: std::sync::OnceLock<Csr>,
+    /// The trusted graph (made at the first analysis that asks).
+    trusted: std::sync::OnceLock<UnGraph<(), f64>>,
 }
 
 /// The last snapshot's scores, so that a series of questions about one
@@ -165,6 +167,7 @@ impl<'n> Snapshot<'n> {
             graph,
             index,
             trust_rows: std::sync::OnceLock::new(),
+            trusted: std::sync::OnceLock::new(),
         }
     }
 
@@ -218,7 +221,11 @@ impl<'n> Snapshot<'n> {
     }
 
     /// The trusted graph: only ties with mutual trust at or above the threshold.
-    pub fn trusted(&self) -> UnGraph<(), f64> {
+    pub fn trusted(&self) -> &UnGraph<(), f64> {
+        self.scores.trusted.get_or_init(|| self.make_trusted())
+    }
+
+    fn make_trusted(&self) -> UnGraph<(), f64> {
         let threshold = self.net.scoring.trusted_threshold;
         let mut g = UnGraph::with_capacity(self.graph.node_count(), self.graph.edge_count());
         for _ in self.graph.node_indices() {
