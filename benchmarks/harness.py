@@ -91,12 +91,12 @@ def main() -> None:
     instants = iter(f"{AS_OF}T00:00:{s:02d}Z" for s in range(60))
     t_score, trust_edges = timed(lambda: net.trust_edges_frame(next(instants)), repeat=3)
     frame = net.actors_frame()
-    actors = [a for a in frame["id"].tolist()]
+    # Actors who had left by then are gone from samskab's analyses; the peers get the same graph.
+    gone = set(frame["id"][frame["left"].notna() & (frame["left"] <= AS_OF)])
+    actors = [a for a in frame["id"].tolist() if a not in gone]
     # The trust graph, the same for every library: samskab's own, with the
-    # length it measures routes with. Actors who had left by then are not in it.
+    # length it measures routes with.
     trust_edges = net.trust_edges_frame(AS_OF)
-    present = set(frame["id"][frame["left"].isna() | (frame["left"] > AS_OF)])
-    actors = [a for a in actors if a in present]
     index = {a: i for i, a in enumerate(actors)}
     edges = [
         (a, b, w)

@@ -152,6 +152,27 @@ def precision_at(scores, labels, k) -> float:
     return float(np.asarray(labels, dtype=bool)[order].mean()) if k else float("nan")
 
 
+def split(merged, t0, cut_day=None):
+    """Each pair's contacts before the cut (as (start, end) from t0), the pairs
+    in contact in the day after it, the cut, and the recorded days. The cut is
+    the start of the last recorded day (the data are days of school or work),
+    or of `cut_day`."""
+    days = sorted({(s - t0) // DAY for s, _, _, _ in merged})
+    span = max(s - t0 for s, _, _, _ in merged)
+    cut = days[-1] * DAY if len(days) > 1 else span // 2
+    if cut_day is not None:
+        cut = cut_day * DAY
+    past = collections.defaultdict(list)
+    future = set()
+    for s, e, i, j in merged:
+        key = pair(f"p{i}", f"p{j}")
+        if s - t0 < cut:
+            past[key].append((s - t0, e - t0))
+        elif s - t0 < cut + DAY:
+            future.add(key)
+    return past, future, cut, days
+
+
 def evaluate(name, data, config=None, cut_day=None):
     rows_, kind = data["rows"], data["people"]
     merged = contacts(rows_)
@@ -159,25 +180,9 @@ def evaluate(name, data, config=None, cut_day=None):
     net = samskab.Network.from_json(json.dumps(doc))
     if config:
         net.scoring = config
-    times = [s - t0 for s, _, _, _ in merged]
-    span = max(times)
-    # The cut: the start of the last recorded day (the data are days of school or work).
-    days = sorted({t // DAY for t in times})
-    cut = days[-1] * DAY if len(days) > 1 else span // 2
-    if cut_day is not None:
-        cut = cut_day * DAY
-    window_end = cut + DAY
-    past = collections.defaultdict(lambda: [0, 0, -math.inf])  # count, seconds, last start
-    future = set()
-    for s, e, i, j in merged:
-        key = pair(f"p{i}", f"p{j}")
-        if s - t0 < cut:
-            p = past[key]
-            p[0] += 1
-            p[1] += e - s
-            p[2] = max(p[2], s - t0)
-        elif s - t0 < window_end:
-            future.add(key)
+    before, future, cut, days = split(merged, t0, cut_day)
+    # count, seconds, last start
+    past = {k: [len(v), sum(e - s for s, e in v), max(s for s, _ in v)] for k, v in before.items()}
     as_of = when(cut + t0 - 1, t0)
     frame = net.ties_frame(as_of)
     trust = {}
@@ -260,21 +265,11 @@ def candidate_scores(name, data, half_life_hours, tail, prior):
     silence long for the tie's rate means it has likely ended). Neutral
     contacts only, as in these data; returns (scores, labels, recency)."""
     merged = contacts(data["rows"])
-    t0 = min(r[0] for r in data["rows"])
-    days = sorted({(s - t0) // DAY for s, _, _, _ in merged})
-    cut = days[-1] * DAY
-    past = collections.defaultdict(list)
-    future = set()
-    for s, _, i, j in merged:
-        key = (min(i, j), max(i, j))
-        if s - t0 < cut:
-            past[key].append(s - t0)
-        elif s - t0 < cut + DAY:
-            future.add(key)
+    past, future, cut, _ = split(merged, min(r[0] for r in data["rows"]))
     h = half_life_hours * 3600
     scores, labels, recency = [], [], []
     for key in sorted(past):
-        t = np.asarray(past[key], dtype=float)
+        t = np.asarray([s for s, _ in past[key]], dtype=float)
         age = cut - 1 - t
         fast = ((1 - tail) * np.exp2(-age / h)).sum()
         slow = (tail * np.exp2(-age / (10 * h))).sum()

@@ -192,6 +192,15 @@ def _make_converter(tp: Any) -> Callable[[Any], Any]:
     return _identity
 
 
+def _whole_numbers(**values: Optional[int]) -> None:
+    """Optional counts and seeds as the core takes them: ints from 0 below 2⁶³."""
+    for name, v in values.items():
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+            raise TypeError(f"{name} must be an int")
+        if v is not None and not 0 <= v < 2**63:
+            raise InvalidArgumentError(f"invalid argument {name}: out of range")
+
+
 def _py_name(name: str) -> str:
     return name + "_" if _keyword.iskeyword(name) else name
 
@@ -752,11 +761,7 @@ class Network:
         """A synthetic municipality, the same for the same arguments: ``size`` is
         ``"S"`` (10³ actors, 10⁴ ties, 10⁵ interactions), ``"M"``, ``"L"`` or ``"XL"``,
         or give ``actors``, ``ties`` and ``interactions`` yourself."""
-        for name, v in (("seed", seed), ("years", years), ("actors", actors), ("ties", ties), ("interactions", interactions)):
-            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
-                raise TypeError(f"{name} must be an int")
-            if v is not None and not 0 <= v < 2**63:
-                raise InvalidArgumentError(f"invalid argument {name}: out of range")
+        _whole_numbers(seed=seed, years=years, actors=actors, ties=ties, interactions=interactions)
         if years >= 2**32:
             raise InvalidArgumentError("invalid argument years: out of range")
         return cls._wrap(_samskab._Network.generate(size, seed, actors, ties, interactions, years))
@@ -959,11 +964,7 @@ class Network:
 
         With ``sources``, betweenness is estimated from that many actors drawn from
         ``seed`` instead of every one: for a region or a country."""
-        for name, v in (("sources", sources), ("seed", seed)):
-            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
-                raise TypeError(f"{name} must be an int")
-            if v is not None and not 0 <= v < 2**63:
-                raise InvalidArgumentError(f"invalid argument {name}: out of range")
+        _whole_numbers(sources=sources, seed=seed)
         text = self._net.brokers(_instant(as_of), sources, seed)
         return [_build(Broker, b) for b in _json.loads(text)]
 
