@@ -8,8 +8,9 @@ use std::collections::BinaryHeap;
 
 use petgraph::visit::{EdgeRef, IntoEdges, NodeCompactIndexable};
 
-/// The graph as compressed rows: each node's neighbours and tie lengths side
-/// by side, for the one search per source that betweenness needs.
+/// The graph as compressed rows: each node's neighbours and a value per edge
+/// side by side (tie lengths for betweenness, mutual trust for paths), for
+/// searches that read every tie many times.
 #[derive(Debug)]
 pub(crate) struct Csr {
     start: Vec<usize>,
