@@ -173,6 +173,21 @@ def split(merged, t0, cut_day=None):
     return past, future, cut, days
 
 
+def present(future) -> set[str]:
+    """Who is there the day after the cut: everyone in contact with anyone."""
+    return {a for p in future for a in p}
+
+
+def last_seen(past) -> dict[str, int]:
+    """Each person's last contact with anyone before the cut."""
+    out: dict[str, int] = {}
+    for (a, b), v in past.items():
+        m = max(s for s, _ in v)
+        out[a] = max(out.get(a, m), m)
+        out[b] = max(out.get(b, m), m)
+    return out
+
+
 def evaluate(name, data, config=None, cut_day=None):
     rows_, kind = data["rows"], data["people"]
     merged = contacts(rows_)
@@ -200,6 +215,11 @@ def evaluate(name, data, config=None, cut_day=None):
         "total contact time": [past[p][1] for p in pairs],
         "recency alone": [past[p][2] for p in pairs],
     }
+    seen = last_seen(before)
+    # Not a tie score: when the less recently seen of the two last met anyone.
+    presence = [min(seen[a], seen[b]) for a, b in pairs]
+    there = present(future)
+    both = [a in there and b in there for a, b in pairs]
     k = sum(labels)
     result = {
         "dataset": name,
@@ -209,6 +229,12 @@ def evaluate(name, data, config=None, cut_day=None):
         "in contact next day": k,
         "auc": {s: auc(v, labels) for s, v in scores.items()},
         "precision": {s: precision_at(v, labels, k) for s, v in scores.items()},
+        "auc presence": auc(presence, labels),
+        # The same question asked only of pairs whose two people are both there the next day.
+        "auc both present": {
+            s: auc([x for x, b in zip(v, both) if b], [y for y, b in zip(labels, both) if b]) for s, v in scores.items()
+        },
+        "pairs both present": sum(both),
     }
     # Ties going cold: of the ties the library calls dormant or lost at the cut, how many stay silent?
     cold = net.neglected(as_of)
@@ -321,11 +347,29 @@ def main() -> None:
               "and on how many cuts samskab's trust ranks above each baseline.", "",
               "| dataset | cuts | AUC samskab trust | AUC past contacts | AUC total time | AUC recency | trust above count | trust above time | trust above recency |",
               "|---|---|---|---|---|---|---|---|---|"]
-    for name, d in data.items():
-        cuts = every_cut(name, d, chosen)
+    all_cuts = {name: every_cut(name, d, chosen) for name, d in data.items()}
+    for name in data:
+        cuts = all_cuts[name]
         mean = {k: sum(r["auc"][k] for r in cuts) / len(cuts) for k in keys}
         wins = {k: sum(r["auc"]["samskab trust"] > r["auc"][k] for r in cuts) for k in keys[1:]}
         lines.append(f"| {name} | {len(cuts)} | " + " | ".join(f"{mean[k]:.3f}" for k in keys) + " | "
+                     + " | ".join(f"{wins[k]} of {len(cuts)}" for k in keys[1:]) + " |")
+    lines += ["", "Who is there at all: the same question asked only of the pairs whose two people are both in "
+              "contact with someone the next day, every cut as above; and, for comparison, a score that knows "
+              "nothing of the pair: when the less recently seen of the two last met anyone.", "",
+              "| dataset | cuts | AUC presence alone (all pairs) | AUC recency (all pairs) | pairs both present | "
+              "AUC samskab trust | AUC past contacts | AUC total time | AUC recency | trust above count | "
+              "trust above time | trust above recency |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name in data:
+        # A cut where everyone present meets, or nobody does, has no AUC (NaN is not equal to itself).
+        cuts = [r for r in all_cuts[name] if all(v == v for v in r["auc both present"].values())]
+        mean = {k: sum(r["auc both present"][k] for r in cuts) / len(cuts) for k in keys}
+        wins = {k: sum(r["auc both present"]["samskab trust"] > r["auc both present"][k] for r in cuts) for k in keys[1:]}
+        lines.append(f"| {name} | {len(cuts)} | {sum(r['auc presence'] for r in cuts) / len(cuts):.3f} | "
+                     f"{sum(r['auc']['recency alone'] for r in cuts) / len(cuts):.3f} | "
+                     f"{sum(r['pairs both present'] for r in cuts)} | "
+                     + " | ".join(f"{mean[k]:.3f}" for k in keys) + " | "
                      + " | ".join(f"{wins[k]} of {len(cuts)}" for k in keys[1:]) + " |")
     pick = max(CANDIDATE_GRID, key=lambda g: auc(*candidate_scores(tuning, data[tuning], *g)[:2]))
     lines += ["", f"A candidate not (yet) in the library: the fast memory weighed by the chance the tie is still "
