@@ -68,7 +68,7 @@ fn main() -> Result<(), samskab::Error> {
     }
     let listed: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     println!("{} actors: {}", net.actor_count(), listed.join(", "));
-    let all = net.interactions();
+    let all: Vec<_> = net.interactions().collect();
     let informal = all.iter().filter(|(_, x)| !x.formal()).count();
     if let (Some((_, first)), Some((_, last))) = (all.first(), all.last()) {
         println!(

@@ -211,18 +211,15 @@ impl PyNetwork {
     fn interaction(&self, key: u64) -> Res<Option<String>> {
         self.read()
             .interaction(InteractionKey::from_raw(key))
-            .map(json)
+            .map(|x| json(&x))
             .transpose()
     }
 
     fn interactions(&self, py: Python<'_>) -> Res<String> {
         py.detach(|| {
             let net = self.read();
-            let all: Vec<(u64, &Interaction)> = net
-                .interactions()
-                .into_iter()
-                .map(|(k, x)| (k.get(), x))
-                .collect();
+            let all: Vec<(u64, Interaction)> =
+                net.interactions().map(|(k, x)| (k.get(), x)).collect();
             json(&all)
         })
     }

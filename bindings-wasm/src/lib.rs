@@ -196,15 +196,14 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "Array<InteractionRecord & { key: number }>")]
     pub fn interactions(&self) -> Res<JsValue> {
         #[derive(Serialize)]
-        struct Keyed<'a> {
+        struct Keyed {
             key: u64,
             #[serde(flatten)]
-            record: &'a Interaction,
+            record: Interaction,
         }
-        let all: Vec<Keyed<'_>> = self
+        let all: Vec<Keyed> = self
             .inner
             .interactions()
-            .into_iter()
             .map(|(k, record)| Keyed {
                 key: k.get(),
                 record,

@@ -100,7 +100,7 @@ fn interactions_can_be_changed_and_removed_and_ties_follow() {
         ))
         .unwrap();
     assert_ne!(other, key);
-    let mut dup = net.interaction(other).unwrap().clone();
+    let mut dup = net.interaction(other).unwrap();
     dup.id = Some("x1".into());
     assert!(net.update_interaction(other, dup).is_err());
 
@@ -208,6 +208,12 @@ fn built_and_loaded_networks_are_the_same() {
         loaded.trust("v-inge", "e-tove", as_of).unwrap().value,
         net.trust("v-inge", "e-tove", as_of).unwrap().value
     );
-    let answerer = loaded.interactions()[0].1.answerer().map(str::to_owned);
+    let answerer = loaded
+        .interactions()
+        .next()
+        .unwrap()
+        .1
+        .answerer()
+        .map(str::to_owned);
     assert_eq!(answerer.as_deref(), Some("e-tove"));
 }

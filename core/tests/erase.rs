@@ -75,7 +75,6 @@ fn erasure_leaves_no_trace_in_any_output() {
         .unwrap();
     let notes: Vec<String> = net
         .interactions()
-        .iter()
         .filter(|(_, x)| x.participants.contains(&grethe.id))
         .filter_map(|(_, x)| x.note.clone())
         .collect();
@@ -175,7 +174,7 @@ fn erasure_cleans_group_interactions_and_references() {
     assert_eq!(erased.interactions_changed, 2);
     assert_eq!(erased.notes_dropped, 1);
     assert_eq!(erased.references_removed, 0);
-    let left = net.interactions();
+    let left: Vec<_> = net.interactions().collect();
     assert_eq!(left.len(), 2);
     for (_, x) in &left {
         assert_eq!(x.participants, ["a", "b"]);

@@ -67,7 +67,7 @@ fn csv_in_every_accepted_shape() {
     let ini = net.initiative("ini").unwrap();
     assert_eq!(ini.name, "Jobmesse, forår");
     assert_eq!(ini.participants.len(), 2);
-    let first = &net.interactions()[0].1;
+    let first = &net.interactions().next().unwrap().1;
     assert_eq!(first.formal_written, Some(false));
     // Actors alone are a network too.
     assert_eq!(
@@ -259,7 +259,7 @@ fn purge_before_keeps_a_valid_network() {
         before - purged.interactions_removed
     );
     let bound = Moment::Date(limit);
-    assert!(net.interactions().iter().all(|(_, x)| x.at >= bound));
+    assert!(net.interactions().all(|(_, x)| x.at >= bound));
     let again = Network::from_json(&net.to_json()).unwrap();
     assert_eq!(again.to_json(), net.to_json());
     // Nothing left before the limit counts any more.

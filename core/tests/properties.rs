@@ -454,7 +454,6 @@ proptest! {
         // After every contact and every answer, time alone passes.
         let last = net
             .interactions()
-            .iter()
             .flat_map(|(_, x)| [Some(x.at), x.answered_at])
             .flatten()
             .max();
@@ -486,7 +485,6 @@ proptest! {
         }
         secrets.extend(
             net.interactions()
-                .iter()
                 .filter(|(_, x)| x.participants.contains(&who))
                 .filter_map(|(_, x)| x.note.clone())
                 .filter(|s| long(s)),
@@ -520,7 +518,7 @@ proptest! {
         let before = net.interaction_count();
         let purged = net.purge_before(limit.date());
         prop_assert_eq!(net.interaction_count(), before - purged.interactions_removed);
-        prop_assert!(net.interactions().iter().all(|(_, x)| x.at >= limit));
+        prop_assert!(net.interactions().all(|(_, x)| x.at >= limit));
         let again = Network::from_json(&net.to_json()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(again.to_json(), net.to_json());
     }

@@ -154,9 +154,8 @@ pub fn operations(data: &[u8]) {
                 let _ = net.add_interaction(x);
             }
             Op::RemoveInteraction { index } => {
-                let keys = net.interactions();
-                if let Some((key, _)) = keys.get(index as usize % keys.len().max(1)) {
-                    let key = *key;
+                let keys: Vec<_> = net.interactions().map(|(k, _)| k).collect();
+                if let Some(&key) = keys.get(index as usize % keys.len().max(1)) {
                     net.remove_interaction(key).expect("a listed interaction");
                 }
             }

@@ -119,11 +119,12 @@ impl Network {
         let as_of_ms = as_of.millis();
         let mine: Vec<_> = self
             .interactions
-            .values()
-            .filter(|x| x.initiative.as_deref() == Some(id) && x.at.millis() <= as_of_ms)
+            .iter()
+            .map(|(_, x)| x)
+            .filter(|x| x.initiative() == Some(id) && x.at.millis() <= as_of_ms)
             .collect();
         for x in &mine {
-            people.extend(x.participants.iter().filter_map(|p| snap.node(p)));
+            people.extend(x.members().filter_map(|n| snap.of_network(n)));
         }
         let people: Vec<NodeIndex> = people.into_iter().collect();
 

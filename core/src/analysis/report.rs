@@ -9,9 +9,8 @@ use serde::Serialize;
 use super::coverage::{coverage, CoverageStatus};
 use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
-use crate::model::{
-    ActorKind, InitiativeStatus, Interaction, InteractionKind, Network, Outcome, Sector,
-};
+use crate::model::store::Packed;
+use crate::model::{ActorKind, InitiativeStatus, InteractionKind, Network, Outcome, Sector};
 use crate::scoring::ScoringConfig;
 use crate::time::{Moment, MS_PER_DAY};
 
@@ -33,7 +32,7 @@ pub struct RequestFigures {
 impl RequestFigures {
     /// Figures for the requests among `interactions`, as of `end_ms`.
     pub(crate) fn of<'a>(
-        interactions: impl IntoIterator<Item = &'a Interaction>,
+        interactions: impl IntoIterator<Item = &'a Packed>,
         end_ms: i64,
         config: &ScoringConfig,
     ) -> RequestFigures {
@@ -178,7 +177,12 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
         t >= s && t < e
     };
     let config = &net.scoring;
-    let mine: Vec<&Interaction> = net.interactions.values().filter(|x| inside(x.at)).collect();
+    let mine: Vec<&Packed> = net
+        .interactions
+        .iter()
+        .map(|(_, x)| x)
+        .filter(|x| inside(x.at))
+        .collect();
     let mut f = PeriodFigures {
         start,
         end,
@@ -200,10 +204,6 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
         initiatives_completed: 0,
         outcomes: Vec::new(),
     };
-    let municipal = |id: &str| {
-        net.actor(id)
-            .is_some_and(|a| a.sector() == Sector::Municipality)
-    };
     let mut people = BTreeSet::new();
     let mut groups = BTreeSet::new();
     let mut areas = BTreeSet::new();
@@ -219,11 +219,11 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
             Outcome::Negative => f.negative += 1,
             Outcome::Neutral => {}
         }
-        if !x.participants.iter().any(|p| municipal(p)) {
+        let actors = || x.members().filter_map(|n| net.graph.node_weight(n));
+        if !actors().any(|a| a.sector() == Sector::Municipality) {
             continue;
         }
-        for p in x.participants.iter().filter(|p| !municipal(p)) {
-            let Some(a) = net.actor(p) else { continue };
+        for a in actors().filter(|a| a.sector() != Sector::Municipality) {
             if let Some(area) = &a.area {
                 areas.insert(area.clone());
             }

@@ -188,10 +188,14 @@ impl<'n> Snapshot<'n> {
         &self.actor(n).id
     }
 
+    /// The snapshot node of a network node, if its actor is present.
+    pub fn of_network(&self, node: NodeIndex) -> Option<NodeIndex> {
+        self.index.get(node.index()).copied().flatten()
+    }
+
     /// The snapshot node of an actor id, if it is present.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        let ix = self.net.actor_index.get(id)?;
-        self.index.get(ix.index()).copied().flatten()
+        self.of_network(*self.net.actor_index.get(id)?)
     }
 
     pub fn is_municipal(&self, n: NodeIndex) -> bool {

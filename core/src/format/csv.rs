@@ -531,7 +531,6 @@ impl Network {
             .collect();
         let interactions: Vec<Value> = self
             .interactions()
-            .into_iter()
             .map(|(_, x)| serde_json::to_value(x).unwrap_or(Value::Null))
             .collect();
         let initiatives: Vec<Value> = self

@@ -773,8 +773,18 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Map::is_empty")]
     meta: &'a Extra,
     actors: Vec<&'a Actor>,
-    interactions: Vec<&'a Interaction>,
+    interactions: Interactions<'a>,
     initiatives: Vec<&'a Initiative>,
+}
+
+/// A network's interactions, written one by one as each is made from the
+/// compact form, so a save never holds them all at once.
+struct Interactions<'a>(&'a Network);
+
+impl Serialize for Interactions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.interactions().map(|(_, x)| x))
+    }
 }
 
 /// Writes a network as a canonical, pretty-printed format v1 document.
@@ -784,7 +794,7 @@ pub(crate) fn to_json(net: &Network) -> String {
         version: FORMAT_VERSION,
         meta: &net.meta,
         actors: net.actors(),
-        interactions: net.interactions().into_iter().map(|(_, x)| x).collect(),
+        interactions: Interactions(net),
         initiatives: net.initiatives(),
     };
     // Serializing plain data with string keys into a String cannot fail;

@@ -178,7 +178,7 @@ impl Network {
 
     /// Every interaction as a table, in the canonical order.
     pub fn interaction_table(&self) -> Table {
-        let all = self.interactions();
+        let all: Vec<_> = self.interactions().collect();
         let mut kind = Categories::default();
         let mut outcome = Categories::default();
         let mut initiator = Categories::default();

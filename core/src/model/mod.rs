@@ -3,6 +3,7 @@
 
 mod network;
 mod records;
+pub(crate) mod store;
 pub(crate) mod tie;
 pub(crate) mod validate;
 mod words;

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
 
 use super::records::{Actor, Extra, Initiative, Interaction};
+use super::store::{Packed, Store};
 use super::tie::{Event, Side, Tie};
 use super::validate::{self, Ids};
 use super::words::InteractionKind;
@@ -58,7 +59,7 @@ pub struct Network {
     /// walking a node's whole list, and a unit meets thousands.
     pub(crate) tie_index: HashMap<u64, EdgeIndex, BuildHasherDefault<PairHasher>>,
     pub(crate) actor_index: HashMap<String, NodeIndex>,
-    pub(crate) interactions: BTreeMap<InteractionKey, Interaction>,
+    pub(crate) interactions: Store,
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
     pub(crate) next_key: u64,
     pub(crate) initiatives: BTreeMap<String, Initiative>,
@@ -177,8 +178,8 @@ impl Network {
     }
 
     /// The interaction with this key.
-    pub fn interaction(&self, key: InteractionKey) -> Option<&Interaction> {
-        self.interactions.get(&key)
+    pub fn interaction(&self, key: InteractionKey) -> Option<Interaction> {
+        self.interactions.get(key).map(|p| self.unpack(p))
     }
 
     /// The key of the interaction with this id.
@@ -188,15 +189,31 @@ impl Network {
 
     /// Every interaction with its key, in the canonical order: by time, then
     /// id, then the order they were added.
-    pub fn interactions(&self) -> Vec<(InteractionKey, &Interaction)> {
-        let mut all: Vec<(InteractionKey, &Interaction)> =
-            self.interactions.iter().map(|(k, x)| (*k, x)).collect();
+    ///
+    /// Each is made from the network's compact form as the iterator reaches
+    /// it, so going through them all does not hold them all at once.
+    pub fn interactions(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (InteractionKey, Interaction)> + '_ {
+        self.canonical()
+            .into_iter()
+            .map(|(k, p)| (k, self.unpack(p)))
+    }
+
+    /// The interactions in the canonical order, compact.
+    pub(crate) fn canonical(&self) -> Vec<(InteractionKey, &Packed)> {
+        let mut all: Vec<(InteractionKey, &Packed)> = self.interactions.iter().collect();
         all.sort_by(|(ka, a), (kb, b)| {
             a.at.cmp(&b.at)
-                .then_with(|| a.id.cmp(&b.id))
+                .then_with(|| a.id().cmp(&b.id()))
                 .then_with(|| ka.cmp(kb))
         });
         all
+    }
+
+    /// An interaction with the actors' ids.
+    pub(crate) fn unpack(&self, packed: &Packed) -> Interaction {
+        packed.unpack(|n| self.graph.node_weight(n).map_or("", |a| a.id.as_str()))
     }
 
     /// Number of interactions.
@@ -342,8 +359,8 @@ impl Network {
         let mut problems = Vec::new();
         let in_interactions = self
             .interactions
-            .values()
-            .filter(|x| x.participants.iter().any(|p| p == id))
+            .iter()
+            .filter(|(_, x)| x.members().any(|n| n == node))
             .count();
         if in_interactions > 0 || self.graph.neighbors(node).next().is_some() {
             problems.push(Problem::new(
@@ -479,7 +496,10 @@ impl Network {
         if let Some(id) = &interaction.id {
             self.interaction_ids.insert(id.clone(), key);
         }
-        self.interactions.insert(key, interaction);
+        let index = &self.actor_index;
+        if let Some(packed) = Packed::pack(interaction, |id| index.get(id).copied()) {
+            self.interactions.insert(key, packed);
+        }
     }
 
     pub(crate) fn sort_ties(&mut self) {
@@ -496,7 +516,7 @@ impl Network {
         key: InteractionKey,
         interaction: Interaction,
     ) -> Result<()> {
-        if !self.interactions.contains_key(&key) {
+        if !self.interactions.contains(key) {
             return Err(unknown_key(key));
         }
         let mut problems = Vec::new();
@@ -519,7 +539,7 @@ impl Network {
 
     /// Removes the interaction with this key and returns it.
     pub fn remove_interaction(&mut self, key: InteractionKey) -> Result<Interaction> {
-        if !self.interactions.contains_key(&key) {
+        if !self.interactions.contains(key) {
             return Err(unknown_key(key));
         }
         self.detach_interaction(key).ok_or_else(|| unknown_key(key))
@@ -536,15 +556,12 @@ impl Network {
     /// Takes an interaction out of the store, the id index and every tie.
     pub(crate) fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
         self.snapshots.clear();
-        let interaction = self.interactions.remove(&key)?;
+        let packed = self.interactions.remove(key)?;
+        let interaction = self.unpack(&packed);
         if let Some(id) = &interaction.id {
             self.interaction_ids.remove(id);
         }
-        let nodes: Vec<NodeIndex> = interaction
-            .participants
-            .iter()
-            .filter_map(|p| self.actor_index.get(p).copied())
-            .collect();
+        let nodes: Vec<NodeIndex> = packed.members().collect();
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
                 if let Some(e) = self.edge(x, y) {
@@ -596,8 +613,8 @@ impl Network {
         }
         let referring = self
             .interactions
-            .values()
-            .filter(|x| x.initiative.as_deref() == Some(id))
+            .iter()
+            .filter(|(_, x)| x.initiative() == Some(id))
             .count();
         if referring > 0 {
             return Err(Error::Validation {

@@ -52,8 +52,8 @@ impl Network {
         let keys: Vec<InteractionKey> = self
             .interactions
             .iter()
-            .filter(|(_, x)| x.participants.iter().any(|p| p == id))
-            .map(|(k, _)| *k)
+            .filter(|(_, x)| x.members().any(|n| n == node))
+            .map(|(k, _)| k)
             .collect();
         for key in keys {
             let Some(mut x) = self.detach_interaction(key) else {

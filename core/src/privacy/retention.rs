@@ -27,7 +27,7 @@ impl Network {
     /// let purged = net.purge_before("2024-01-01".parse().expect("a date"));
     /// assert_eq!(purged.interactions_removed, 2);
     /// let limit: samskab::Moment = "2024-01-01".parse()?;
-    /// assert!(net.interactions().iter().all(|(_, x)| x.at >= limit));
+    /// assert!(net.interactions().all(|(_, x)| x.at >= limit));
     /// # Ok::<(), samskab::Error>(())
     /// ```
     pub fn purge_before(&mut self, date: NaiveDate) -> Purged {
@@ -36,7 +36,7 @@ impl Network {
             .interactions
             .iter()
             .filter(|(_, x)| x.at < limit)
-            .map(|(k, _)| *k)
+            .map(|(k, _)| k)
             .collect();
         let mut purged = Purged::default();
         for key in old {
