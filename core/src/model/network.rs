@@ -446,7 +446,7 @@ impl Network {
                 Some(_) => Side::Other,
             }
         };
-        let group = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+        let group = u16::try_from(nodes.len()).unwrap_or(u16::MAX);
         let mut events = Vec::new();
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
@@ -459,21 +459,21 @@ impl Network {
                     edge,
                     a,
                     b,
-                    Event {
-                        at: interaction.at.millis(),
-                        kind: interaction.kind,
-                        outcome: interaction.outcome(),
-                        formal: interaction.formal(),
+                    Event::new(
+                        interaction.at.millis(),
+                        interaction.kind,
+                        interaction.outcome(),
+                        interaction.formal(),
                         group,
-                        initiator: side_of(interaction.initiator.as_deref(), a, b),
-                        answered: if interaction.kind == InteractionKind::Request {
+                        side_of(interaction.initiator.as_deref(), a, b),
+                        if interaction.kind == InteractionKind::Request {
                             interaction.answered_at.map(|t| t.millis())
                         } else {
                             None
                         },
-                        answerer: side_of(interaction.answerer(), a, b),
+                        side_of(interaction.answerer(), a, b),
                         key,
-                    },
+                    ),
                 ));
             }
         }

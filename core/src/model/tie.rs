@@ -33,6 +33,8 @@ impl Side {
 }
 
 /// One interaction as seen from one tie. Field order is the sort order.
+/// Kept to 32 bytes: a network holds one per pair of participants of every
+/// interaction.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Event {
     /// Milliseconds since the epoch.
@@ -40,13 +42,50 @@ pub(crate) struct Event {
     pub kind: InteractionKind,
     pub outcome: Outcome,
     pub formal: bool,
-    /// Number of participants of the interaction.
-    pub group: u32,
+    /// Number of participants of the interaction (at most
+    /// [`MAX_PARTICIPANTS`](super::MAX_PARTICIPANTS)).
+    pub group: u16,
     pub initiator: Side,
-    /// Requests: when answered (ms), if at all.
-    pub answered: Option<i64>,
+    /// Requests: when answered (ms), or [`Event::UNANSWERED`], which sorts
+    /// first as `None` did.
+    answered: i64,
     pub answerer: Side,
     pub key: InteractionKey,
+}
+
+impl Event {
+    const UNANSWERED: i64 = i64::MIN;
+
+    #[allow(clippy::too_many_arguments)] // one per field: the event's whole content
+    pub(crate) fn new(
+        at: i64,
+        kind: InteractionKind,
+        outcome: Outcome,
+        formal: bool,
+        group: u16,
+        initiator: Side,
+        answered: Option<i64>,
+        answerer: Side,
+        key: InteractionKey,
+    ) -> Event {
+        Event {
+            at,
+            kind,
+            outcome,
+            formal,
+            group,
+            initiator,
+            // No moment chrono can write is i64::MIN milliseconds from the epoch.
+            answered: answered.unwrap_or(Self::UNANSWERED),
+            answerer,
+            key,
+        }
+    }
+
+    /// Requests: when answered (ms), if at all.
+    pub(crate) fn answered(&self) -> Option<i64> {
+        (self.answered != Self::UNANSWERED).then_some(self.answered)
+    }
 }
 
 /// The history of contact between two actors.
@@ -55,7 +94,7 @@ pub(crate) struct Tie {
     events: Vec<Event>,
     /// Decay factors for the scoring's half-lives, worked out at the first
     /// scoring after a change and kept until the next.
-    decay: OnceLock<Decay>,
+    decay: OnceLock<Box<Decay>>,
 }
 
 /// How many half-lives a tie may span for its decay factors to stay normal
@@ -98,6 +137,8 @@ impl Tie {
 
     pub(crate) fn sort(&mut self) {
         self.events.sort_unstable();
+        // A batch grows each list by doubling; what it has now is what it keeps.
+        self.events.shrink_to_fit();
         self.forget_decay();
     }
 
@@ -131,13 +172,46 @@ impl Tie {
             } else {
                 Vec::new()
             };
-            Decay {
+            Box::new(Decay {
                 rates,
                 last,
                 factors,
-            }
+            })
         });
         (d.rates == rates && d.factors.len() == self.events.len() && !d.factors.is_empty())
             .then_some(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_and_ties_stay_small() {
+        // One event per pair of participants of every interaction, one tie
+        // per pair that ever met: both are held by the million.
+        assert_eq!(std::mem::size_of::<Event>(), 32);
+        assert!(std::mem::size_of::<Tie>() <= 40);
+    }
+
+    #[test]
+    fn unanswered_sorts_before_answered_as_none_did() {
+        let at = |answered| {
+            Event::new(
+                0,
+                InteractionKind::Request,
+                Outcome::Neutral,
+                true,
+                2,
+                Side::A,
+                answered,
+                Side::B,
+                InteractionKey(0),
+            )
+        };
+        assert!(at(None) < at(Some(i64::MIN + 1)));
+        assert_eq!(at(None).answered(), None);
+        assert_eq!(at(Some(5)).answered(), Some(5));
     }
 }

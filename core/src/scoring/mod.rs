@@ -279,7 +279,7 @@ impl EventCounts {
             let counted = requests == Requests::All || e.initiator == side;
             if e.kind == InteractionKind::Request && counted {
                 c.requests += 1;
-                match e.answered.filter(|t| *t <= as_of_ms) {
+                match e.answered().filter(|t| *t <= as_of_ms) {
                     Some(t) => {
                         c.answered += 1;
                         c.response_days.push((t - e.at) as f64 / MS_PER_DAY);

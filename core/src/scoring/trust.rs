@@ -137,10 +137,10 @@ impl<'c> Kernel<'c> {
     }
 
     /// Per-pair share of an interaction of `group` participants.
-    fn group(&self, group: u32) -> f64 {
+    fn group(&self, group: u16) -> f64 {
         match self.groups.get(group as usize) {
             Some(g) => *g,
-            None => f64::from(group - 1).powf(-self.config.group_exponent),
+            None => f64::from(group.saturating_sub(1)).powf(-self.config.group_exponent),
         }
     }
 }
@@ -226,7 +226,7 @@ fn walk<'e>(
         }
         let target = e.initiator.flip();
         let ledger = &mut l[s];
-        match e.answered.filter(|t| *t <= as_of_ms) {
+        match e.answered().filter(|t| *t <= as_of_ms) {
             Some(t) if e.answerer == target => {
                 let speed = exp2((t - e.at) as f64 * k.response);
                 let gain = config.response_bonus * speed * memory;
