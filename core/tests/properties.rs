@@ -544,13 +544,14 @@ proptest! {
         for a in net.actors() {
             prop_assert!(!ids.contains(&a.id), "an original actor id remains");
             for v in a.name.iter().chain(a.contact.iter().flat_map(|c| c.phone.iter().chain(c.email.iter()))) {
-                if v.chars().count() >= 6 {
+                // Six spaces are in any pretty-printed document: only values with text count.
+                if v.trim().chars().count() >= 6 {
                     prop_assert!(!text.contains(v.as_str()));
                 }
             }
         }
         for (_, x) in net.interactions() {
-            if let Some(note) = x.note.as_ref().filter(|n| n.chars().count() >= 6) {
+            if let Some(note) = x.note.as_ref().filter(|n| n.trim().chars().count() >= 6) {
                 prop_assert!(!text.contains(note.as_str()));
             }
         }

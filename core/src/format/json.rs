@@ -32,7 +32,11 @@ pub(crate) fn from_json(text: &str) -> Result<Network> {
         column: e.column(),
         message: syntax_message(&e),
     })?;
-    decode(&value)
+    let records = decode_records(&value)?;
+    // The parsed tree goes before the network is built, so the network's
+    // memory is not scattered among its remains.
+    drop(value);
+    Ok(records.build())
 }
 
 /// serde_json's message without its " at line L column C" tail (the error
@@ -597,6 +601,39 @@ impl Ids for DocumentIds<'_> {
 
 /// Reads a parsed document into a network, or every problem it has.
 pub(crate) fn decode(doc: &Value) -> Result<Network> {
+    decode_records(doc).map(Records::build)
+}
+
+/// A document's records, each checked, ready to become a network.
+struct Records {
+    meta: Extra,
+    scoring: ScoringConfig,
+    actors: Vec<Actor>,
+    interactions: Vec<Interaction>,
+    initiatives: Vec<Initiative>,
+}
+
+impl Records {
+    fn build(self) -> Network {
+        let mut net = Network::new();
+        net.meta = self.meta;
+        net.scoring = self.scoring;
+        for a in self.actors {
+            net.insert_actor(a);
+        }
+        for ini in self.initiatives {
+            net.initiatives.insert(ini.id.clone(), ini);
+        }
+        net.interactions.reserve(self.interactions.len());
+        for x in self.interactions {
+            net.insert_interaction(x, false);
+        }
+        net.sort_ties();
+        net
+    }
+}
+
+fn decode_records(doc: &Value) -> Result<Records> {
     let mut r = Reader {
         problems: Vec::new(),
     };
@@ -749,20 +786,13 @@ pub(crate) fn decode(doc: &Value) -> Result<Network> {
             problems: r.problems,
         });
     }
-    let mut net = Network::new();
-    net.meta = meta;
-    net.scoring = scoring.unwrap_or_default();
-    for a in actors.into_iter().flatten() {
-        net.insert_actor(a);
-    }
-    for ini in initiatives.into_iter().flatten() {
-        net.initiatives.insert(ini.id.clone(), ini);
-    }
-    for x in interactions.into_iter().flatten() {
-        net.insert_interaction(x, false);
-    }
-    net.sort_ties();
-    Ok(net)
+    Ok(Records {
+        meta,
+        scoring: scoring.unwrap_or_default(),
+        actors: actors.into_iter().flatten().collect(),
+        interactions: interactions.into_iter().flatten().collect(),
+        initiatives: initiatives.into_iter().flatten().collect(),
+    })
 }
 
 /// The document as written: field order of the format, records in canonical order.

@@ -63,6 +63,9 @@ pub struct Network {
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
     pub(crate) next_key: u64,
     pub(crate) initiatives: BTreeMap<String, Initiative>,
+    /// Events of a batch of interactions, put on their ties all at once by
+    /// [`Network::sort_ties`], so each tie's list is allocated once.
+    pub(crate) pending: Vec<(EdgeIndex, Event)>,
     /// Scores of the last instant asked about; cleared by every change.
     pub(crate) snapshots: crate::analysis::snapshot::SnapshotCache,
 }
@@ -413,8 +416,8 @@ impl Network {
         Ok(self.insert_interaction(interaction, true))
     }
 
-    /// Adds a checked interaction. `keep_order` false leaves the ties'
-    /// events unsorted, for a batch that calls [`Network::sort_ties`] after.
+    /// Adds a checked interaction. `keep_order` false keeps the ties'
+    /// events aside, for a batch that calls [`Network::sort_ties`] after.
     pub(crate) fn insert_interaction(
         &mut self,
         interaction: Interaction,
@@ -486,11 +489,10 @@ impl Network {
                     e
                 }
             };
-            let tie = &mut self.graph[edge];
             if keep_order {
-                tie.insert(event);
+                self.graph[edge].insert(event);
             } else {
-                tie.push(event);
+                self.pending.push((edge, event));
             }
         }
         if let Some(id) = &interaction.id {
@@ -502,10 +504,15 @@ impl Network {
         }
     }
 
+    /// Puts a batch's events on their ties, in order.
     pub(crate) fn sort_ties(&mut self) {
         self.snapshots.clear();
-        for tie in self.graph.edge_weights_mut() {
-            tie.sort();
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable_by_key(|(edge, _)| *edge);
+        for batch in pending.chunk_by(|x, y| x.0 == y.0) {
+            if let Some(tie) = self.graph.edge_weight_mut(batch[0].0) {
+                tie.extend(batch.iter().map(|(_, e)| e.clone()));
+            }
         }
     }
 

@@ -197,6 +197,11 @@ impl Store {
         self.len
     }
 
+    /// Room for `more` interactions beyond the last key, for a batch.
+    pub fn reserve(&mut self, more: usize) {
+        self.slots.reserve_exact(more);
+    }
+
     /// Every interaction in key order.
     pub fn iter(&self) -> impl Iterator<Item = (InteractionKey, &Packed)> + '_ {
         self.slots

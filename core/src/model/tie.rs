@@ -129,16 +129,11 @@ impl Tie {
         self.forget_decay();
     }
 
-    /// Adds an event without keeping the order; call [`Tie::sort`] after a batch.
-    pub(crate) fn push(&mut self, event: Event) {
-        self.events.push(event);
-        self.forget_decay();
-    }
-
-    pub(crate) fn sort(&mut self) {
+    /// Adds a batch of events, allocating once for them all.
+    pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>) {
+        self.events.reserve_exact(batch.len());
+        self.events.extend(batch);
         self.events.sort_unstable();
-        // A batch grows each list by doubling; what it has now is what it keeps.
-        self.events.shrink_to_fit();
         self.forget_decay();
     }
 

@@ -92,11 +92,12 @@ pub(crate) fn check_interaction(
     }
     let mut seen = HashSet::new();
     for (i, p) in x.participants.iter().enumerate() {
-        let at = format!("{}[{i}]", place(base, "participants"));
+        // Written out only for a problem: a load checks millions of these.
+        let at = || format!("{}[{i}]", place(base, "participants"));
         if !ids.actor(p) {
-            out.push(Problem::new(at, format!("unknown actor {p:?}")));
+            out.push(Problem::new(at(), format!("unknown actor {p:?}")));
         } else if !seen.insert(p.as_str()) {
-            out.push(Problem::new(at, format!("actor {p:?} is listed twice")));
+            out.push(Problem::new(at(), format!("actor {p:?} is listed twice")));
         }
     }
     let is_participant = |id: &str| x.participants.iter().any(|p| p == id);
