@@ -120,7 +120,7 @@ impl Network {
             }
             let last_contact = events
                 .last()
-                .and_then(|e| self.interaction(e.key))
+                .and_then(|e| self.interactions.get(e.key))
                 .map(|x| x.at)
                 .unwrap_or(Snapshot::moment_of(s.last_ms));
             let (a, b) = (snap.id(x), snap.id(y));

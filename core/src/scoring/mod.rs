@@ -98,10 +98,10 @@ impl Network {
         let top_interactions = top
             .into_iter()
             .filter_map(|(key, reason, evidence)| {
-                let x = self.interaction(key)?;
+                let x = self.interactions.get(key)?;
                 Some(Contribution {
                     key: key.get(),
-                    id: x.id.clone(),
+                    id: x.id().map(str::to_owned),
                     at: x.at,
                     kind: x.kind,
                     reason,
@@ -186,11 +186,11 @@ impl Network {
         stats.median_response_days = median(&mut c.response_days);
         stats.first_contact = events
             .first()
-            .and_then(|e| self.interaction(e.key))
+            .and_then(|e| self.interactions.get(e.key))
             .map(|x| x.at);
         stats.last_contact = events
             .last()
-            .and_then(|e| self.interaction(e.key))
+            .and_then(|e| self.interactions.get(e.key))
             .map(|x| x.at);
         let [a, b] = trust::ledgers(
             &trust::Kernel::new(&self.scoring),
