@@ -175,13 +175,12 @@ impl Interaction {
     /// Whether the contact was formal: as written, else true for meetings
     /// and requests.
     pub fn formal(&self) -> bool {
-        self.formal_written
-            .unwrap_or_else(|| self.kind.default_formal())
+        self.kind.formal_unless(self.formal_written)
     }
 
     /// The outcome: as written, else neutral.
     pub fn outcome(&self) -> Outcome {
-        self.outcome_written.unwrap_or(Outcome::Neutral)
+        Outcome::unless(self.outcome_written)
     }
 
     /// Who answered a request: as written, else the one participant who is

@@ -115,13 +115,12 @@ impl Packed {
 
     /// As [`Interaction::formal`].
     pub fn formal(&self) -> bool {
-        self.formal_written
-            .unwrap_or_else(|| self.kind.default_formal())
+        self.kind.formal_unless(self.formal_written)
     }
 
     /// As [`Interaction::outcome`].
     pub fn outcome(&self) -> Outcome {
-        self.outcome_written.unwrap_or(Outcome::Neutral)
+        Outcome::unless(self.outcome_written)
     }
 
     pub fn id(&self) -> Option<&str> {

@@ -153,6 +153,11 @@ impl InteractionKind {
     pub fn default_formal(self) -> bool {
         matches!(self, InteractionKind::Meeting | InteractionKind::Request)
     }
+
+    /// Formality as written, else this kind's default.
+    pub(crate) fn formal_unless(self, written: Option<bool>) -> bool {
+        written.unwrap_or_else(|| self.default_formal())
+    }
 }
 
 word_enum! {
@@ -198,5 +203,12 @@ word_enum! {
         Steering = "steering",
         /// Anything else.
         Other = "other",
+    }
+}
+
+impl Outcome {
+    /// The outcome as written, else neutral.
+    pub(crate) fn unless(written: Option<Outcome>) -> Outcome {
+        written.unwrap_or(Outcome::Neutral)
     }
 }
