@@ -119,8 +119,7 @@ impl Network {
         let as_of_ms = as_of.millis();
         let mine: Vec<_> = self
             .interactions
-            .iter()
-            .map(|(_, x)| x)
+            .values()
             .filter(|x| x.initiative() == Some(id) && x.at.millis() <= as_of_ms)
             .collect();
         for x in &mine {

@@ -177,12 +177,7 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
         t >= s && t < e
     };
     let config = &net.scoring;
-    let mine: Vec<&Packed> = net
-        .interactions
-        .iter()
-        .map(|(_, x)| x)
-        .filter(|x| inside(x.at))
-        .collect();
+    let mine: Vec<&Packed> = net.interactions.values().filter(|x| inside(x.at)).collect();
     let mut f = PeriodFigures {
         start,
         end,

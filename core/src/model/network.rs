@@ -498,8 +498,7 @@ impl Network {
         if let Some(id) = &interaction.id {
             self.interaction_ids.insert(id.clone(), key);
         }
-        let index = &self.actor_index;
-        if let Some(packed) = Packed::pack(interaction, |id| index.get(id).copied()) {
+        if let Some(packed) = Packed::pack(interaction, &nodes) {
             self.interactions.insert(key, packed);
         }
     }

@@ -41,14 +41,16 @@ struct Rare {
 }
 
 impl Packed {
-    /// Packs a checked interaction; `node` finds each participant. `None`
-    /// when a participant is unknown or there are fewer than two, which the
-    /// checks before rule out.
-    pub fn pack(x: Interaction, node: impl Fn(&str) -> Option<NodeIndex>) -> Option<Packed> {
-        let members: Vec<u32> = x
-            .participants
+    /// Packs a checked interaction whose participants are the nodes
+    /// `nodes`, in order. `None` when a participant has no node or there are
+    /// fewer than two, which the checks before rule out.
+    pub fn pack(x: Interaction, nodes: &[NodeIndex]) -> Option<Packed> {
+        if nodes.len() != x.participants.len() {
+            return None;
+        }
+        let members: Vec<u32> = nodes
             .iter()
-            .map(|p| node(p).and_then(|n| u32::try_from(n.index()).ok()))
+            .map(|n| u32::try_from(n.index()).ok())
             .collect::<Option<_>>()?;
         let position = |who: &Option<String>| {
             who.as_ref()
@@ -199,6 +201,11 @@ impl Store {
     /// Room for `more` interactions beyond the last key, for a batch.
     pub fn reserve(&mut self, more: usize) {
         self.slots.reserve_exact(more);
+    }
+
+    /// Every interaction in key order, without its key.
+    pub fn values(&self) -> impl Iterator<Item = &Packed> + '_ {
+        self.slots.iter().flatten()
     }
 
     /// Every interaction in key order.
