@@ -304,6 +304,7 @@ impl Network {
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         let kernel = trust::Kernel::new(config);
+        let digests = self.digests();
         // Each tie scored once, in both directions: side A is the edge's source.
         let mut rows: Vec<(&str, &str, Side, &Tie, trust::Ledger)> =
             Vec::with_capacity(2 * self.graph.edge_count());
@@ -317,7 +318,8 @@ impl Network {
                 self.graph[e.source()].id.as_str(),
                 self.graph[e.target()].id.as_str(),
             );
-            let [ab, ba] = trust::ledgers(&kernel, tie, as_of_ms, |_, _, _, _| {});
+            let digest = digests.get(e.id().index());
+            let [ab, ba] = trust::ledgers_with(&kernel, tie, digest, as_of_ms);
             rows.push((a, b, Side::A, tie, ab));
             rows.push((b, a, Side::B, tie, ba));
         }

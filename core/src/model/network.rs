@@ -138,9 +138,6 @@ impl Network {
         self.meta = meta;
         self.scoring = scoring;
         self.snapshots.clear();
-        for tie in self.graph.edge_weights_mut() {
-            tie.forget_decay();
-        }
         Ok(())
     }
 
@@ -157,9 +154,6 @@ impl Network {
         self.meta.insert("scoring".to_owned(), value);
         self.scoring = config;
         self.snapshots.clear();
-        for tie in self.graph.edge_weights_mut() {
-            tie.forget_decay();
-        }
         Ok(())
     }
 

@@ -6,11 +6,8 @@
 //! were added, so that sums over them are the same to the last bit whatever
 //! the order of loading.
 
-use std::sync::OnceLock;
-
 use super::words::{InteractionKind, Outcome};
 use super::InteractionKey;
-use crate::scoring::exp2;
 
 /// Which end of a tie an actor is. `A` is the edge's source in the graph,
 /// `B` its target; `Other` is a third participant of a group interaction.
@@ -92,28 +89,6 @@ impl Event {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tie {
     events: Vec<Event>,
-    /// Decay factors for the scoring's half-lives, worked out at the first
-    /// scoring after a change and kept until the next.
-    decay: OnceLock<Box<Decay>>,
-}
-
-/// How many half-lives a tie may span for its decay factors to stay normal
-/// floating-point numbers (2^−1000 and up); a longer one is scored event by
-/// event.
-const MAX_HALF_LIVES: f64 = 1000.0;
-
-/// Each event's memory split into a factor of its own and a factor of the
-/// query: 2^(−(T − at)·r) = 2^((at − last)·r) · 2^(−(T − last)·r). Scoring
-/// at any instant then costs a multiplication per event instead of two
-/// exponentials.
-#[derive(Debug, Clone)]
-pub(crate) struct Decay {
-    /// Rates (per millisecond) the factors are for: the fast and slow memory.
-    pub rates: [f64; 2],
-    /// The tie's last event.
-    pub last: i64,
-    /// Per event, 2^((at − last)·rate) for each rate.
-    pub factors: Vec<[f64; 2]>,
 }
 
 impl Tie {
@@ -126,7 +101,6 @@ impl Tie {
     pub(crate) fn insert(&mut self, event: Event) {
         let at = self.events.partition_point(|e| *e < event);
         self.events.insert(at, event);
-        self.forget_decay();
     }
 
     /// Adds a batch of events, allocating once for them all.
@@ -134,47 +108,12 @@ impl Tie {
         self.events.reserve_exact(batch.len());
         self.events.extend(batch);
         self.events.sort_unstable();
-        self.forget_decay();
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
         self.events.retain(|e| e.key != key);
-        self.forget_decay();
         self.events.is_empty()
-    }
-
-    /// Drops the decay factors: the events or the half-lives changed.
-    pub(crate) fn forget_decay(&mut self) {
-        self.decay.take();
-    }
-
-    /// The decay factors for these rates, or `None` when the tie spans too
-    /// many half-lives to split them (it is then scored event by event).
-    pub(crate) fn decay(&self, rates: [f64; 2]) -> Option<&Decay> {
-        let d = self.decay.get_or_init(|| {
-            let last = self.events.last().map(|e| e.at).unwrap_or(0);
-            let first = self.events.first().map(|e| e.at).unwrap_or(0);
-            let span = (last - first) as f64;
-            let factors = if rates.iter().all(|r| span * r <= MAX_HALF_LIVES) {
-                self.events
-                    .iter()
-                    .map(|e| {
-                        let back = (e.at - last) as f64;
-                        [exp2(back * rates[0]), exp2(back * rates[1])]
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            Box::new(Decay {
-                rates,
-                last,
-                factors,
-            })
-        });
-        (d.rates == rates && d.factors.len() == self.events.len() && !d.factors.is_empty())
-            .then_some(d)
     }
 }
 
@@ -187,7 +126,7 @@ mod tests {
         // One event per pair of participants of every interaction, one tie
         // per pair that ever met: both are held by the million.
         assert_eq!(std::mem::size_of::<Event>(), 32);
-        assert!(std::mem::size_of::<Tie>() <= 40);
+        assert_eq!(std::mem::size_of::<Tie>(), 24);
     }
 
     #[test]

@@ -3,7 +3,6 @@
 
 mod config;
 mod exp2;
-pub(crate) use exp2::exp2;
 pub(crate) mod trust;
 
 use std::collections::BTreeMap;

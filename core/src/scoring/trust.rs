@@ -156,98 +156,228 @@ fn slot(side: Side) -> Option<usize> {
     }
 }
 
+/// A tie's evidence from its events up to some instant, before the decay
+/// from the last of them (the anchor) to the query: each event's memory is
+/// taken at the anchor, and a query at `T` multiplies by 2^(−(T − anchor)·r).
+/// Past its [`Digest::horizon`] nothing else about a tie depends on the
+/// instant, so one set of sums serves every later query.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Sums {
+    undecayed: f64,
+    /// Σ w·2^((at − anchor)·r) for the fast and the slow memory.
+    contact: [f64; 2],
+    /// Σ (negative weight)·base·2^((at − anchor)·r_slow).
+    negative: f64,
+    /// Initiative taken by A and by B (group-weighted counts).
+    initiative: [f64; 2],
+    /// Bonus for answered requests, by the side that asked: the parts that
+    /// fade with the fast and with the slow memory (shares applied).
+    answered: [[f64; 2]; 2],
+    /// Penalty for overdue requests by the side that asked (slow memory).
+    overdue: [f64; 2],
+}
+
+/// A tie's [`Sums`] over all its events, and the instant from which they
+/// hold whole: its last event, answer and request deadline.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Digest {
+    sums: Sums,
+    anchor: i64,
+    horizon: i64,
+}
+
+impl Digest {
+    /// For an edge index with no tie: never used.
+    pub(crate) const NONE: Digest = Digest {
+        sums: Sums {
+            undecayed: 0.0,
+            contact: [0.0; 2],
+            negative: 0.0,
+            initiative: [0.0; 2],
+            answered: [[0.0; 2]; 2],
+            overdue: [0.0; 2],
+        },
+        anchor: 0,
+        horizon: i64::MAX,
+    };
+
+    pub(crate) fn of(k: &Kernel, tie: &Tie) -> Digest {
+        let events = tie.events_until(i64::MAX);
+        let Some(last) = events.last() else {
+            return Digest::NONE;
+        };
+        // The deadline test is `(as_of − at) as f64 > deadline`: for whole
+        // milliseconds below 2^52 it holds from ⌊deadline⌋ + 1 on.
+        let overdue_from = if k.deadline_ms < (1u64 << 52) as f64 {
+            Some(k.deadline_ms.floor() as i64 + 1)
+        } else {
+            None
+        };
+        let mut horizon = last.at;
+        for e in events {
+            if e.kind != InteractionKind::Request || slot(e.initiator).is_none() {
+                continue;
+            }
+            let settled = match (e.answered(), overdue_from) {
+                (Some(t), _) => Some(t),
+                (None, Some(d)) => e.at.checked_add(d),
+                (None, None) => None,
+            };
+            horizon = horizon.max(settled.unwrap_or(i64::MAX));
+        }
+        if horizon == i64::MAX {
+            // Some request never settles: every query walks the events.
+            return Digest {
+                anchor: last.at,
+                ..Digest::NONE
+            };
+        }
+        // Queries at or past the horizon read these sums; the walk over all
+        // events at any such instant adds up the same numbers in the same
+        // order, so a score is the same to the bit either way.
+        let (sums, anchor) = gather(k, events, horizon, |_, _, _, _| {});
+        Digest {
+            sums,
+            anchor,
+            horizon,
+        }
+    }
+
+    /// The instant of the tie's last event.
+    pub(crate) fn last(&self) -> i64 {
+        self.anchor
+    }
+
+    /// Whether the sums answer a query at `as_of_ms`.
+    pub(crate) fn holds_at(&self, as_of_ms: i64) -> bool {
+        as_of_ms >= self.horizon
+    }
+}
+
 /// Walks the events of a tie at or before `as_of_ms` once and gathers the
-/// evidence of both directions. `each` is called with every event's raw
-/// evidence (contact evidence before the reciprocity factor) and the source
-/// side it counts for (`Side::None`: both).
+/// evidence of both directions. `each` is called with every event's
+/// evidence as of `as_of_ms` (contact evidence before the reciprocity
+/// factor) and the source side it counts for (`Side::None`: both).
 pub(crate) fn ledgers(
     k: &Kernel,
     tie: &Tie,
     as_of_ms: i64,
     each: impl FnMut(&Event, Side, Reason, f64),
 ) -> Ledgers {
-    let events = tie.events_until(as_of_ms);
-    match tie.decay(k.rates) {
-        Some(d) => {
-            let since = (as_of_ms - d.last) as f64;
-            let q = [exp2(-since * k.rates[0]), exp2(-since * k.rates[1])];
-            let memories = d.factors.iter().map(|f| [f[0] * q[0], f[1] * q[1]]);
-            walk(k, as_of_ms, events.iter().zip(memories), each)
-        }
-        None => {
-            let memories = events.iter().map(|e| {
-                let age = (as_of_ms - e.at) as f64;
-                [exp2(-age * k.rates[0]), exp2(-age * k.rates[1])]
-            });
-            walk(k, as_of_ms, events.iter().zip(memories), each)
-        }
+    let (sums, anchor) = gather(k, tie.events_until(as_of_ms), as_of_ms, each);
+    finish(k, &sums, anchor, as_of_ms)
+}
+
+/// Both directions from a digest when it holds at `as_of_ms`, otherwise by
+/// walking the events: the same numbers either way.
+pub(crate) fn ledgers_with(
+    k: &Kernel,
+    tie: &Tie,
+    digest: Option<&Digest>,
+    as_of_ms: i64,
+) -> Ledgers {
+    match digest.filter(|d| d.holds_at(as_of_ms)) {
+        Some(d) => finish(k, &d.sums, d.anchor, as_of_ms),
+        None => ledgers(k, tie, as_of_ms, |_, _, _, _| {}),
     }
 }
 
-/// The walk itself, over events (at or before `as_of_ms`) with their fast
-/// and slow memory at `as_of_ms`.
-fn walk<'e>(
+/// The decay from `anchor` to `as_of_ms` of the fast and the slow memory.
+fn decay_since(k: &Kernel, anchor: i64, as_of_ms: i64) -> [f64; 2] {
+    let since = as_of_ms.saturating_sub(anchor) as f64;
+    [exp2(-since * k.rates[0]), exp2(-since * k.rates[1])]
+}
+
+/// The sums over `events` (all at or before `as_of_ms`, in time order) as
+/// of `as_of_ms`, and their anchor: the last event's instant.
+fn gather(
     k: &Kernel,
+    events: &[Event],
     as_of_ms: i64,
-    events: impl Iterator<Item = (&'e Event, [f64; 2])>,
     mut each: impl FnMut(&Event, Side, Reason, f64),
-) -> Ledgers {
+) -> (Sums, i64) {
     let config = k.config;
-    let mut l = [Ledger::default(); 2];
-    let mut shared = Ledger::default();
-    for (e, [fast, slow]) in events {
+    let mut s = Sums::default();
+    let Some(anchor) = events.last().map(|e| e.at) else {
+        return (s, as_of_ms);
+    };
+    // What `each` is told is the evidence at the query; the sums keep it at
+    // the anchor.
+    let q = decay_since(k, anchor, as_of_ms);
+    let shares = [1.0 - config.tail_share, config.tail_share];
+    for e in events {
+        let back = (e.at - anchor) as f64;
+        let f = [exp2(back * k.rates[0]), exp2(back * k.rates[1])];
         let g = k.group(e.group);
         let base = config.kind_weights.of(e.kind) * g;
-        let memory = (1.0 - config.tail_share) * fast + config.tail_share * slow;
         if e.outcome == Outcome::Negative {
             // A penalty fades with the slow memory alone: what went wrong is
             // remembered at least as long as what went well, so that trust
             // never rises with time alone.
-            let lost = config.negative_weight * base * slow;
-            shared.negative += lost;
-            each(e, Side::None, Reason::Negative, -lost);
+            let lost = config.negative_weight * base * f[1];
+            s.negative += lost;
+            each(e, Side::None, Reason::Negative, -lost * q[1]);
         } else {
             let w = if e.outcome == Outcome::Positive {
                 base * config.positive_factor
             } else {
                 base
             };
-            shared.undecayed += w;
-            shared.decayed += w * memory;
+            s.undecayed += w;
+            s.contact[0] += w * f[0];
+            s.contact[1] += w * f[1];
+            let memory = shares[0] * f[0] * q[0] + shares[1] * f[1] * q[1];
             each(e, Side::None, Reason::Contact, w * memory);
         }
-        let Some(s) = slot(e.initiator) else {
+        let Some(side) = slot(e.initiator) else {
             continue;
         };
-        l[s].initiative_source += g;
-        l[1 - s].initiative_target += g;
+        s.initiative[side] += g;
         if e.kind != InteractionKind::Request {
             continue;
         }
         let target = e.initiator.flip();
-        let ledger = &mut l[s];
         match e.answered().filter(|t| *t <= as_of_ms) {
             Some(t) if e.answerer == target => {
-                let speed = exp2((t - e.at) as f64 * k.response);
-                let gain = config.response_bonus * speed * memory;
-                ledger.responsiveness += gain;
-                each(e, e.initiator, Reason::Answered, gain);
+                let speed = config.response_bonus * exp2((t - e.at) as f64 * k.response);
+                let parts = [speed * shares[0] * f[0], speed * shares[1] * f[1]];
+                s.answered[side][0] += parts[0];
+                s.answered[side][1] += parts[1];
+                each(
+                    e,
+                    e.initiator,
+                    Reason::Answered,
+                    parts[0] * q[0] + parts[1] * q[1],
+                );
             }
             Some(_) => {}
             None if (as_of_ms - e.at) as f64 > k.deadline_ms => {
-                let lost = config.unanswered_penalty * g * slow;
-                ledger.responsiveness -= lost;
-                each(e, e.initiator, Reason::Overdue, -lost);
+                let lost = config.unanswered_penalty * g * f[1];
+                s.overdue[side] += lost;
+                each(e, e.initiator, Reason::Overdue, -lost * q[1]);
             }
             None => {}
         }
     }
-    for ledger in &mut l {
-        ledger.undecayed = shared.undecayed;
-        ledger.decayed = shared.decayed;
-        ledger.negative = shared.negative;
-    }
-    l
+    (s, anchor)
+}
+
+/// The ledgers of both directions from sums anchored at `anchor`, as of
+/// `as_of_ms`.
+fn finish(k: &Kernel, s: &Sums, anchor: i64, as_of_ms: i64) -> Ledgers {
+    let q = decay_since(k, anchor, as_of_ms);
+    let ts = k.config.tail_share;
+    let decayed = (1.0 - ts) * s.contact[0] * q[0] + ts * s.contact[1] * q[1];
+    let ledger = |side: usize| Ledger {
+        undecayed: s.undecayed,
+        decayed,
+        initiative_source: s.initiative[side],
+        initiative_target: s.initiative[1 - side],
+        responsiveness: s.answered[side][0] * q[0] + s.answered[side][1] * q[1]
+            - s.overdue[side] * q[1],
+        negative: s.negative * q[1],
+    };
+    [ledger(0), ledger(1)]
 }
 
 impl Ledger {
@@ -295,9 +425,15 @@ pub(crate) fn value_of(config: &ScoringConfig, evidence: f64) -> f64 {
     }
 }
 
-/// Both trust values of a tie: `(A's trust in B, B's trust in A)`.
-pub(crate) fn trust_values(k: &Kernel, tie: &Tie, as_of_ms: i64) -> (f64, f64) {
-    let [a, b] = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+/// Both trust values of a tie: `(A's trust in B, B's trust in A)`, from its
+/// digest when there is one that holds.
+pub(crate) fn trust_values(
+    k: &Kernel,
+    tie: &Tie,
+    digest: Option<&Digest>,
+    as_of_ms: i64,
+) -> (f64, f64) {
+    let [a, b] = ledgers_with(k, tie, digest, as_of_ms);
     (a.value(k.config), b.value(k.config))
 }
 
