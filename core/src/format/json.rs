@@ -27,6 +27,11 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// Reads a format v1 document. See [`Network::from_json`].
 pub(crate) fn from_json(text: &str) -> Result<Network> {
+    // A valid document is read straight into records; anything the typed
+    // reader cannot take goes through the tree, which locates every problem.
+    if let Some(records) = super::typed::read(text) {
+        return records.map(Records::build);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
         line: e.line(),
         column: e.column(),
@@ -50,8 +55,9 @@ fn syntax_message(e: &serde_json::Error) -> String {
 }
 
 /// Collects problems while walking a document.
-struct Reader {
-    problems: Vec<Problem>,
+#[derive(Default)]
+pub(super) struct Reader {
+    pub(super) problems: Vec<Problem>,
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -338,7 +344,7 @@ const INITIATIVE_FIELDS: &[&str] = &[
 const PARTICIPANT_FIELDS: &[&str] = &["actor", "role"];
 const DELIVERED_FIELDS: &[&str] = &["at", "label", "value", "unit"];
 
-fn decode_actor(r: &mut Reader, v: &Value, place: &str) -> Option<Actor> {
+pub(super) fn decode_actor(r: &mut Reader, v: &Value, place: &str) -> Option<Actor> {
     let obj = r.object(v, place)?;
     r.known_fields(obj, ACTOR_FIELDS, place);
     let id = r
@@ -441,7 +447,7 @@ fn decode_interaction(r: &mut Reader, v: &Value, place: &str) -> Option<Interact
     Some(x)
 }
 
-fn decode_initiative(r: &mut Reader, v: &Value, place: &str) -> Option<Initiative> {
+pub(super) fn decode_initiative(r: &mut Reader, v: &Value, place: &str) -> Option<Initiative> {
     let obj = r.object(v, place)?;
     r.known_fields(obj, INITIATIVE_FIELDS, place);
     let id = r
@@ -605,7 +611,7 @@ pub(crate) fn decode(doc: &Value) -> Result<Network> {
 }
 
 /// A document's records, each checked, ready to become a network.
-struct Records {
+pub(super) struct Records {
     meta: Extra,
     scoring: ScoringConfig,
     actors: Vec<Actor>,
@@ -614,7 +620,7 @@ struct Records {
 }
 
 impl Records {
-    fn build(self) -> Network {
+    pub(super) fn build(self) -> Network {
         let mut net = Network::new();
         net.meta = self.meta;
         net.scoring = self.scoring;
@@ -633,15 +639,12 @@ impl Records {
     }
 }
 
-fn decode_records(doc: &Value) -> Result<Records> {
-    let mut r = Reader {
-        problems: Vec::new(),
-    };
-    let Some(top) = r.object(doc, "document") else {
-        return Err(Error::Validation {
-            problems: r.problems,
-        });
-    };
+/// The document's version, format, meta and scoring config, checked;
+/// `Err` only for a newer version, which stops the reading.
+pub(super) fn decode_head(
+    r: &mut Reader,
+    top: &Map<String, Value>,
+) -> Result<(Extra, Option<ScoringConfig>)> {
     // The version decides whether anything else can be understood.
     match top.get("version") {
         Some(v) => match v.as_u64() {
@@ -665,9 +668,20 @@ fn decode_records(doc: &Value) -> Result<Records> {
     let meta = optional!(r, top, "document", "meta", extra).unwrap_or_default();
     // Places of meta are written without the "document." prefix.
     let scoring = match meta.get("scoring") {
-        Some(v) => scoring_from(&mut r, v, "meta.scoring"),
+        Some(v) => scoring_from(r, v, "meta.scoring"),
         None => Some(ScoringConfig::default()),
     };
+    Ok((meta, scoring))
+}
+
+fn decode_records(doc: &Value) -> Result<Records> {
+    let mut r = Reader::default();
+    let Some(top) = r.object(doc, "document") else {
+        return Err(Error::Validation {
+            problems: r.problems,
+        });
+    };
+    let (meta, scoring) = decode_head(&mut r, top)?;
 
     let list = |r: &mut Reader, field: &str, required: bool| -> &[Value] {
         match top.get(field) {
@@ -707,6 +721,19 @@ fn decode_records(doc: &Value) -> Result<Records> {
         .map(|(i, v)| decode_initiative(&mut r, v, &format!("initiatives[{i}]")))
         .collect();
 
+    check_records(r, meta, scoring, actors, interactions, initiatives)
+}
+
+/// Checks decoded records together (unique ids, references, consistency)
+/// with the same rules as the API, and hands them over if all hold.
+pub(super) fn check_records(
+    mut r: Reader,
+    meta: Extra,
+    scoring: Option<ScoringConfig>,
+    actors: Vec<Option<Actor>>,
+    interactions: Vec<Option<Interaction>>,
+    initiatives: Vec<Option<Initiative>>,
+) -> Result<Records> {
     // Unique ids; a duplicate is named at its second place.
     let mut actor_ids: HashSet<&str> = HashSet::new();
     let mut first_place: HashMap<&str, usize> = HashMap::new();

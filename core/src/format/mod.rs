@@ -5,6 +5,7 @@ mod csv;
 mod graph;
 pub(crate) mod json;
 mod table;
+mod typed;
 
 pub use csv::CsvFiles;
 pub use json::FORMAT_VERSION;
