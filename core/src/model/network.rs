@@ -435,58 +435,53 @@ impl Network {
             .iter()
             .filter_map(|p| self.actor_index.get(p).copied())
             .collect();
-        let side_of = |who: Option<&str>, a: NodeIndex, b: NodeIndex| -> Side {
-            match who.and_then(|id| self.actor_index.get(id)) {
+        let node_of = |who: Option<&str>| who.and_then(|id| self.actor_index.get(id)).copied();
+        let initiator = node_of(interaction.initiator.as_deref());
+        let answerer = node_of(interaction.answerer());
+        let side_of = |who: Option<NodeIndex>, a: NodeIndex, b: NodeIndex| -> Side {
+            match who {
                 None => Side::None,
-                Some(&n) if n == a => Side::A,
-                Some(&n) if n == b => Side::B,
+                Some(n) if n == a => Side::A,
+                Some(n) if n == b => Side::B,
                 Some(_) => Side::Other,
             }
         };
         let group = u16::try_from(nodes.len()).unwrap_or(u16::MAX);
-        let mut events = Vec::new();
+        let (at, kind) = (interaction.at.millis(), interaction.kind);
+        let (outcome, formal) = (interaction.outcome(), interaction.formal());
+        let answered = match kind {
+            InteractionKind::Request => interaction.answered_at.map(|t| t.millis()),
+            _ => None,
+        };
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
-                let edge = self.edge(x, y);
-                let (a, b) = match edge.and_then(|e| self.graph.edge_endpoints(e)) {
-                    Some(ends) => ends,
-                    None => (x, y),
+                // A tie's side A is its lower node, so the pair alone says
+                // which end is which, without reading the edge.
+                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                let edge = match self.edge(a, b) {
+                    Some(e) => e,
+                    None => {
+                        let e = self.graph.add_edge(a, b, Tie::default());
+                        self.tie_index.insert(pair(a, b), e);
+                        e
+                    }
                 };
-                events.push((
-                    edge,
-                    a,
-                    b,
-                    Event::new(
-                        interaction.at.millis(),
-                        interaction.kind,
-                        interaction.outcome(),
-                        interaction.formal(),
-                        group,
-                        side_of(interaction.initiator.as_deref(), a, b),
-                        if interaction.kind == InteractionKind::Request {
-                            interaction.answered_at.map(|t| t.millis())
-                        } else {
-                            None
-                        },
-                        side_of(interaction.answerer(), a, b),
-                        key,
-                    ),
-                ));
-            }
-        }
-        for (edge, a, b, event) in events {
-            let edge: EdgeIndex = match edge {
-                Some(e) => e,
-                None => {
-                    let e = self.graph.add_edge(a, b, Tie::default());
-                    self.tie_index.insert(pair(a, b), e);
-                    e
+                let event = Event::new(
+                    at,
+                    kind,
+                    outcome,
+                    formal,
+                    group,
+                    side_of(initiator, a, b),
+                    answered,
+                    side_of(answerer, a, b),
+                    key,
+                );
+                if keep_order {
+                    self.graph[edge].insert(event);
+                } else {
+                    self.pending.push((edge, event));
                 }
-            };
-            if keep_order {
-                self.graph[edge].insert(event);
-            } else {
-                self.pending.push((edge, event));
             }
         }
         if let Some(id) = &interaction.id {
