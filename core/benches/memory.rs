@@ -35,7 +35,7 @@ static ALLOCATOR: Counting = Counting;
 
 /// Bytes a network holds once loaded, per interaction, tie and actor (each
 /// the whole divided by that count: the shares are not separable), and
-/// after every tie is scored (decay factors and the scored graph).
+/// after every tie is scored (the ties' digests and the scored graph).
 fn memory(text: &str, as_of: Moment) {
     let before = LIVE.load(Relaxed);
     let net = Network::from_json(text).expect("loads");

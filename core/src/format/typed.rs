@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use serde::de::{Error as _, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
@@ -21,7 +22,7 @@ use crate::time::Moment;
 /// the general reader's code to read, and the interactions typed.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document<'a> {
+struct Document {
     #[serde(default, deserialize_with = "given")]
     format: Option<Value>,
     #[serde(default, deserialize_with = "given")]
@@ -30,10 +31,42 @@ struct Document<'a> {
     meta: Option<Value>,
     #[serde(default, deserialize_with = "given")]
     actors: Option<Vec<Value>>,
-    #[serde(default, borrow)]
-    interactions: Vec<Record<'a>>,
+    #[serde(default)]
+    interactions: Interactions,
     #[serde(default, deserialize_with = "given")]
     initiatives: Option<Vec<Value>>,
+}
+
+/// The interactions, each made as soon as it is read, so that the written
+/// form of only one is held at a time.
+#[derive(Default)]
+struct Interactions(Vec<Interaction>);
+
+impl<'de> Deserialize<'de> for Interactions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Each;
+        impl<'de> Visitor<'de> for Each {
+            type Value = Interactions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of interactions")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Interactions, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(record) = seq.next_element::<Record<'de>>()? {
+                    // The message is never shown: the general reader takes over.
+                    let x = record
+                        .interaction()
+                        .ok_or_else(|| A::Error::custom("for the general reader"))?;
+                    out.push(x);
+                }
+                Ok(Interactions(out))
+            }
+        }
+        d.deserialize_seq(Each)
+    }
 }
 
 /// A string of the document, borrowed when it has no escapes.
@@ -159,11 +192,7 @@ pub(super) fn read(text: &str) -> Option<Result<Records>> {
     if !r.problems.is_empty() {
         return None;
     }
-    let interactions = doc
-        .interactions
-        .into_iter()
-        .map(|x| x.interaction().map(Some))
-        .collect::<Option<Vec<_>>>()?;
+    let interactions = doc.interactions.0.into_iter().map(Some).collect();
     Some(check_records(
         r,
         meta,
