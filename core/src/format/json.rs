@@ -6,6 +6,7 @@
 //! and name the place of each one.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
@@ -797,9 +798,13 @@ pub(super) fn check_records(
             .unwrap_or_else(|| "actors".to_owned())
     };
     validate::membership_cycles(&member_of, &place_of, &mut r.problems);
+    // One place string, rewritten for each interaction: a load checks millions.
+    let mut place = String::new();
     for (i, x) in interactions.iter().enumerate() {
         if let Some(x) = x {
-            validate::check_interaction(x, &format!("interactions[{i}]"), &ids, &mut r.problems);
+            place.clear();
+            let _ = write!(place, "interactions[{i}]");
+            validate::check_interaction(x, &place, &ids, &mut r.problems);
         }
     }
     for (i, ini) in initiatives.iter().enumerate() {

@@ -63,9 +63,10 @@ pub struct Network {
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
     pub(crate) next_key: u64,
     pub(crate) initiatives: BTreeMap<String, Initiative>,
-    /// Events of a batch of interactions, put on their ties all at once by
-    /// [`Network::sort_ties`], so each tie's list is allocated once.
-    pub(crate) pending: Vec<(EdgeIndex, Event)>,
+    /// Events of a batch of interactions by the pair of nodes they join,
+    /// put on their ties all at once by [`Network::sort_ties`], so that each
+    /// tie is found or made once and its list allocated once.
+    pub(crate) pending: Vec<(u64, Event)>,
     /// Scores of the last instant asked about; cleared by every change.
     pub(crate) snapshots: crate::analysis::snapshot::SnapshotCache,
 }
@@ -100,6 +101,14 @@ fn pair(x: NodeIndex, y: NodeIndex) -> u64 {
         (y, x)
     };
     ((lo.index() as u64) << 32) | hi.index() as u64
+}
+
+/// The nodes of a pair key, the lower first.
+fn ends(pair: u64) -> (NodeIndex, NodeIndex) {
+    (
+        NodeIndex::new((pair >> 32) as usize),
+        NodeIndex::new((pair & 0xffff_ffff) as usize),
+    )
 }
 
 /// The ids of a network, for the shared checks.
@@ -458,14 +467,6 @@ impl Network {
                 // A tie's side A is its lower node, so the pair alone says
                 // which end is which, without reading the edge.
                 let (a, b) = if x < y { (x, y) } else { (y, x) };
-                let edge = match self.edge(a, b) {
-                    Some(e) => e,
-                    None => {
-                        let e = self.graph.add_edge(a, b, Tie::default());
-                        self.tie_index.insert(pair(a, b), e);
-                        e
-                    }
-                };
                 let event = Event::new(
                     at,
                     kind,
@@ -478,9 +479,10 @@ impl Network {
                     key,
                 );
                 if keep_order {
+                    let edge = self.edge_or_new(a, b);
                     self.graph[edge].insert(event);
                 } else {
-                    self.pending.push((edge, event));
+                    self.pending.push((pair(a, b), event));
                 }
             }
         }
@@ -496,10 +498,27 @@ impl Network {
     pub(crate) fn sort_ties(&mut self) {
         self.snapshots.clear();
         let mut pending = std::mem::take(&mut self.pending);
-        pending.sort_unstable_by_key(|(edge, _)| *edge);
-        for batch in pending.chunk_by(|x, y| x.0 == y.0) {
-            if let Some(tie) = self.graph.edge_weight_mut(batch[0].0) {
-                tie.extend(batch.iter().map(|(_, e)| e.clone()));
+        // In pair order, each tie is looked up once, not once per event:
+        // the index is too large to stay in cache, and a load spent most of
+        // its time waiting for it.
+        pending.sort_unstable_by_key(|(pair, _)| *pair);
+        let batches = pending.chunk_by(|x, y| x.0 == y.0);
+        self.tie_index.reserve(batches.clone().count());
+        for batch in batches {
+            let (a, b) = ends(batch[0].0);
+            let edge = self.edge_or_new(a, b);
+            self.graph[edge].extend(batch.iter().map(|(_, e)| e.clone()));
+        }
+    }
+
+    /// The edge between `a` and `b` (`a` the lower node), made if new.
+    fn edge_or_new(&mut self, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
+        match self.edge(a, b) {
+            Some(e) => e,
+            None => {
+                let e = self.graph.add_edge(a, b, Tie::default());
+                self.tie_index.insert(pair(a, b), e);
+                e
             }
         }
     }

@@ -90,13 +90,21 @@ pub(crate) fn check_interaction(
             "needs two or more distinct actors",
         ));
     }
+    // A set only for large groups: a load checks millions of pairs and
+    // threes, for which a look back costs less than a set.
+    let small = x.participants.len() <= 16;
     let mut seen = HashSet::new();
     for (i, p) in x.participants.iter().enumerate() {
         // Written out only for a problem: a load checks millions of these.
         let at = || format!("{}[{i}]", place(base, "participants"));
+        let twice = if small {
+            x.participants[..i].contains(p)
+        } else {
+            !seen.insert(p.as_str())
+        };
         if !ids.actor(p) {
             out.push(Problem::new(at(), format!("unknown actor {p:?}")));
-        } else if !seen.insert(p.as_str()) {
+        } else if twice {
             out.push(Problem::new(at(), format!("actor {p:?} is listed twice")));
         }
     }
