@@ -1,7 +1,8 @@
 //! Format v1 as JSON: reading with every problem located, canonical writing,
 //! and atomic saving.
 //!
-//! Reading goes through a `serde_json::Value` so that one pass can report
+//! A valid document is read by the typed reader (`format/typed.rs`); any
+//! other goes through a `serde_json::Value` so that one pass can report
 //! every problem of a document (serde's derived readers stop at the first)
 //! and name the place of each one.
 
