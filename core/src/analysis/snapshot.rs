@@ -55,6 +55,10 @@ pub(crate) struct SnapshotCache {
     last: std::sync::Mutex<Option<(i64, std::sync::Arc<Scores>)>>,
     /// By edge index, made for every tie at once at the first scoring.
     digests: std::sync::OnceLock<Vec<trust::Digest>>,
+    /// The sums the digests are made from, by edge index: what the tie
+    /// table explains. Apart and made only when asked, as scoring every tie
+    /// reads the digests alone and they are a third the size.
+    sums: std::sync::OnceLock<Vec<trust::Sums>>,
 }
 
 impl Clone for SnapshotCache {
@@ -67,6 +71,7 @@ impl SnapshotCache {
     pub fn clear(&mut self) {
         *self.last.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
         self.digests.take();
+        self.sums.take();
     }
 
     fn get(&self, as_of_ms: i64) -> Option<std::sync::Arc<Scores>> {
@@ -85,26 +90,40 @@ impl SnapshotCache {
 impl Network {
     /// Every tie's digest, by edge index, made now if not yet.
     pub(crate) fn digests(&self) -> &[trust::Digest] {
-        self.snapshots.digests.get_or_init(|| {
-            let kernel = trust::Kernel::new(&self.scoring);
-            let graph = &self.graph;
-            let digest = |i: usize| match graph.edge_weight(EdgeIx::new(i)) {
-                Some(tie) => trust::Digest::of(&kernel, tie),
-                None => trust::Digest::NONE,
-            };
-            #[cfg(feature = "parallel")]
-            {
-                use rayon::prelude::*;
-                (0..graph.edge_bound())
-                    .into_par_iter()
-                    .map(digest)
-                    .collect()
+        self.snapshots
+            .digests
+            .get_or_init(|| self.every_tie(|digest, _| digest))
+    }
+
+    /// Every tie's digest with the sums it is made from, by edge index.
+    pub(crate) fn digest_sums(&self, edge: usize) -> Option<(&trust::Digest, &trust::Sums)> {
+        let sums = self
+            .snapshots
+            .sums
+            .get_or_init(|| self.every_tie(|_, sums| sums));
+        Some((self.digests().get(edge)?, sums.get(edge)?))
+    }
+
+    /// `part` of every tie's digest and sums, by edge index, on all cores.
+    fn every_tie<T: Send>(&self, part: impl Fn(trust::Digest, trust::Sums) -> T + Sync) -> Vec<T> {
+        let kernel = trust::Kernel::new(&self.scoring);
+        let graph = &self.graph;
+        let one = |i: usize| match graph.edge_weight(EdgeIx::new(i)) {
+            Some(tie) => {
+                let (digest, sums) = trust::Digest::of(&kernel, tie);
+                part(digest, sums)
             }
-            #[cfg(not(feature = "parallel"))]
-            {
-                (0..graph.edge_bound()).map(digest).collect()
-            }
-        })
+            None => part(trust::Digest::NONE, trust::Sums::default()),
+        };
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            (0..graph.edge_bound()).into_par_iter().map(one).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            (0..graph.edge_bound()).map(one).collect()
+        }
     }
 }
 

@@ -304,7 +304,6 @@ impl Network {
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         let kernel = trust::Kernel::new(config);
-        let digests = self.digests();
         // Each tie scored once, in both directions: side A is the edge's source.
         let mut rows: Vec<(&str, &str, Side, &Tie, trust::Ledger)> =
             Vec::with_capacity(2 * self.graph.edge_count());
@@ -318,7 +317,7 @@ impl Network {
                 self.graph[e.source()].id.as_str(),
                 self.graph[e.target()].id.as_str(),
             );
-            let digest = digests.get(e.id().index());
+            let digest = self.digest_sums(e.id().index());
             let [ab, ba] = trust::ledgers_with(&kernel, tie, digest, as_of_ms);
             rows.push((a, b, Side::A, tie, ab));
             rows.push((b, a, Side::B, tie, ba));
@@ -338,8 +337,8 @@ impl Network {
             target.push(Some(b));
             let events = tie.events_until(as_of_ms);
             let c = ledger.components(config);
-            value[i] = ledger.value(config);
-            evidence[i] = ledger.evidence(config);
+            value[i] = ledger.value();
+            evidence[i] = ledger.evidence();
             contact[i] = c.contact;
             recency[i] = c.recency;
             reciprocity[i] = c.reciprocity;

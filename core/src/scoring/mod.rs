@@ -112,8 +112,8 @@ impl Network {
             source: source.to_owned(),
             target: target.to_owned(),
             as_of,
-            value: ledger.value(config),
-            evidence: ledger.evidence(config),
+            value: ledger.value(),
+            evidence: ledger.evidence(),
             components: ledger.components(config),
             target_initiative_share: ledger.target_share(),
             top_interactions,
@@ -197,7 +197,7 @@ impl Network {
             as_of_ms,
             |_, _, _, _| {},
         );
-        let (ab, ba) = (a.value(&self.scoring), b.value(&self.scoring));
+        let (ab, ba) = (a.value(), b.value());
         (stats.trust_ab, stats.trust_ba) = if side_a == Side::A {
             (ab, ba)
         } else {

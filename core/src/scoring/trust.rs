@@ -99,6 +99,11 @@ pub(crate) struct Ledger {
     pub responsiveness: f64,
     /// Decayed evidence removed by negative outcomes (≥ 0).
     pub negative: f64,
+    /// The net evidence and the score, worked out from the tie's [`Curve`]
+    /// so that one tie scored alone and every tie scored at once agree to
+    /// the bit.
+    evidence: f64,
+    value: f64,
 }
 
 /// The config's constants worked out once per scoring pass: rates per
@@ -111,6 +116,8 @@ pub(crate) struct Kernel<'c> {
     /// −1 / half-life of the response bonus, per millisecond.
     response: f64,
     deadline_ms: f64,
+    /// log₂e / saturation: the score is 1 − 2^(−evidence · this).
+    value_scale: f64,
     /// Group factor by number of participants, for the common sizes.
     groups: [f64; GROUP_TABLE],
 }
@@ -132,7 +139,20 @@ impl<'c> Kernel<'c> {
             ],
             response: -1.0 / (config.response_half_time_days * MS_PER_DAY),
             deadline_ms: config.response_deadline_days * MS_PER_DAY,
+            value_scale: std::f64::consts::LOG2_E / config.saturation,
             groups,
+        }
+    }
+
+    /// The score for an amount of net evidence: grows and saturates.
+    fn value(&self, evidence: f64) -> f64 {
+        // e^−x as 2^(−x·log₂e): the same on every platform (see `exp2`).
+        let v = 1.0 - exp2(-evidence.max(0.0) * self.value_scale);
+        // Guard the contract against any parameter that slipped past the checks.
+        if v.is_finite() {
+            v.clamp(0.0, 1.0)
+        } else {
+            0.0
         }
     }
 
@@ -177,11 +197,41 @@ pub(crate) struct Sums {
     overdue: [f64; 2],
 }
 
-/// A tie's [`Sums`] over all its events, and the instant from which they
-/// hold whole: its last event, answer and request deadline.
+/// A tie's net evidence in both directions as a function of the decay of
+/// the fast and the slow memory since the anchor `q = [q_fast, q_slow]`:
+/// `evidence[d] = fast[d] · q_fast + slow[d] · q_slow`. The reciprocity
+/// factor does not fade, so it is folded in once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Curve {
+    fast: [f64; 2],
+    slow: [f64; 2],
+}
+
+impl Curve {
+    fn of(k: &Kernel, s: &Sums) -> Curve {
+        let c = k.config;
+        let ts = c.tail_share;
+        let mut curve = Curve::default();
+        for side in 0..2 {
+            let rho = reciprocity_factor(c, s.initiative[side], s.initiative[1 - side]);
+            curve.fast[side] = rho * (1.0 - ts) * s.contact[0] + s.answered[side][0];
+            curve.slow[side] =
+                rho * ts * s.contact[1] + s.answered[side][1] - s.overdue[side] - s.negative;
+        }
+        curve
+    }
+
+    fn evidence(&self, side: usize, q: [f64; 2]) -> f64 {
+        self.fast[side] * q[0] + self.slow[side] * q[1]
+    }
+}
+
+/// What a query past a tie's last event, answer and request deadline (its
+/// horizon) needs: the [`Curve`] of its evidence and the instant it is
+/// anchored at. Kept small, as scoring every tie reads one per tie.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Digest {
-    sums: Sums,
+    curve: Curve,
     anchor: i64,
     horizon: i64,
 }
@@ -189,22 +239,20 @@ pub(crate) struct Digest {
 impl Digest {
     /// For an edge index with no tie: never used.
     pub(crate) const NONE: Digest = Digest {
-        sums: Sums {
-            undecayed: 0.0,
-            contact: [0.0; 2],
-            negative: 0.0,
-            initiative: [0.0; 2],
-            answered: [[0.0; 2]; 2],
-            overdue: [0.0; 2],
+        curve: Curve {
+            fast: [0.0; 2],
+            slow: [0.0; 2],
         },
         anchor: 0,
         horizon: i64::MAX,
     };
 
-    pub(crate) fn of(k: &Kernel, tie: &Tie) -> Digest {
+    /// The digest of a tie and the [`Sums`] it is made from (which the
+    /// explanations read).
+    pub(crate) fn of(k: &Kernel, tie: &Tie) -> (Digest, Sums) {
         let events = tie.events_until(i64::MAX);
         let Some(last) = events.last() else {
-            return Digest::NONE;
+            return (Digest::NONE, Sums::default());
         };
         // The deadline test is `(as_of − at) as f64 > deadline`: for whole
         // milliseconds below 2^52 it holds from ⌊deadline⌋ + 1 on.
@@ -227,20 +275,32 @@ impl Digest {
         }
         if horizon == i64::MAX {
             // Some request never settles: every query walks the events.
-            return Digest {
+            let digest = Digest {
                 anchor: last.at,
                 ..Digest::NONE
             };
+            return (digest, Sums::default());
         }
         // Queries at or past the horizon read these sums; the walk over all
         // events at any such instant adds up the same numbers in the same
         // order, so a score is the same to the bit either way.
         let (sums, anchor) = gather(k, events, horizon, |_, _, _, _| {});
-        Digest {
-            sums,
+        let digest = Digest {
+            curve: Curve::of(k, &sums),
             anchor,
             horizon,
-        }
+        };
+        (digest, sums)
+    }
+
+    /// Both trust values, `(A's trust in B, B's trust in A)`, at an instant
+    /// where the digest holds.
+    fn values(&self, k: &Kernel, as_of_ms: i64) -> (f64, f64) {
+        let q = decay_since(k, self.anchor, as_of_ms);
+        (
+            k.value(self.curve.evidence(0, q)),
+            k.value(self.curve.evidence(1, q)),
+        )
     }
 
     /// The instant of the tie's last event.
@@ -268,16 +328,16 @@ pub(crate) fn ledgers(
     finish(k, &sums, anchor, as_of_ms)
 }
 
-/// Both directions from a digest when it holds at `as_of_ms`, otherwise by
-/// walking the events: the same numbers either way.
+/// Both directions from a digest and its sums when it holds at
+/// `as_of_ms`, otherwise by walking the events: the same numbers either way.
 pub(crate) fn ledgers_with(
     k: &Kernel,
     tie: &Tie,
-    digest: Option<&Digest>,
+    digest: Option<(&Digest, &Sums)>,
     as_of_ms: i64,
 ) -> Ledgers {
-    match digest.filter(|d| d.holds_at(as_of_ms)) {
-        Some(d) => finish(k, &d.sums, d.anchor, as_of_ms),
+    match digest.filter(|(d, _)| d.holds_at(as_of_ms)) {
+        Some((d, sums)) => finish(k, sums, d.anchor, as_of_ms),
         None => ledgers(k, tie, as_of_ms, |_, _, _, _| {}),
     }
 }
@@ -368,29 +428,43 @@ fn finish(k: &Kernel, s: &Sums, anchor: i64, as_of_ms: i64) -> Ledgers {
     let q = decay_since(k, anchor, as_of_ms);
     let ts = k.config.tail_share;
     let decayed = (1.0 - ts) * s.contact[0] * q[0] + ts * s.contact[1] * q[1];
-    let ledger = |side: usize| Ledger {
-        undecayed: s.undecayed,
-        decayed,
-        initiative_source: s.initiative[side],
-        initiative_target: s.initiative[1 - side],
-        responsiveness: s.answered[side][0] * q[0] + s.answered[side][1] * q[1]
-            - s.overdue[side] * q[1],
-        negative: s.negative * q[1],
+    let curve = Curve::of(k, s);
+    let ledger = |side: usize| {
+        let evidence = curve.evidence(side, q);
+        Ledger {
+            undecayed: s.undecayed,
+            decayed,
+            initiative_source: s.initiative[side],
+            initiative_target: s.initiative[1 - side],
+            responsiveness: s.answered[side][0] * q[0] + s.answered[side][1] * q[1]
+                - s.overdue[side] * q[1],
+            negative: s.negative * q[1],
+            evidence,
+            value: k.value(evidence),
+        }
     };
     [ledger(0), ledger(1)]
 }
 
+/// The target's share of initiative, with one imagined initiative each.
+fn target_share(source: f64, target: f64) -> f64 {
+    (target + 1.0) / (source + target + 2.0)
+}
+
+/// The reciprocity factor in [floor, 1]: 1 when the target takes at least
+/// half the initiative.
+fn reciprocity_factor(config: &ScoringConfig, source: f64, target: f64) -> f64 {
+    let share = target_share(source, target);
+    config.reciprocity_floor + (1.0 - config.reciprocity_floor) * (2.0 * share).min(1.0)
+}
+
 impl Ledger {
-    /// The reciprocity factor in [floor, 1]: 1 when the target takes at
-    /// least half the initiative.
     pub(crate) fn reciprocity_factor(&self, config: &ScoringConfig) -> f64 {
-        let share = self.target_share();
-        config.reciprocity_floor + (1.0 - config.reciprocity_floor) * (2.0 * share).min(1.0)
+        reciprocity_factor(config, self.initiative_source, self.initiative_target)
     }
 
-    /// The target's share of initiative, with one imagined initiative each.
     pub(crate) fn target_share(&self) -> f64 {
-        (self.initiative_target + 1.0) / (self.initiative_source + self.initiative_target + 2.0)
+        target_share(self.initiative_source, self.initiative_target)
     }
 
     pub(crate) fn components(&self, config: &ScoringConfig) -> TrustComponents {
@@ -404,24 +478,13 @@ impl Ledger {
         }
     }
 
-    pub(crate) fn evidence(&self, config: &ScoringConfig) -> f64 {
-        self.reciprocity_factor(config) * self.decayed + self.responsiveness - self.negative
+    /// The net evidence: the components add up to it (to rounding).
+    pub(crate) fn evidence(&self) -> f64 {
+        self.evidence
     }
 
-    pub(crate) fn value(&self, config: &ScoringConfig) -> f64 {
-        value_of(config, self.evidence(config))
-    }
-}
-
-/// The score for an amount of net evidence: grows and saturates.
-pub(crate) fn value_of(config: &ScoringConfig, evidence: f64) -> f64 {
-    // e^−x as 2^(−x·log₂e): the same on every platform (see `exp2`).
-    let v = 1.0 - exp2(-evidence.max(0.0) / config.saturation * std::f64::consts::LOG2_E);
-    // Guard the contract against any parameter that slipped past the checks.
-    if v.is_finite() {
-        v.clamp(0.0, 1.0)
-    } else {
-        0.0
+    pub(crate) fn value(&self) -> f64 {
+        self.value
     }
 }
 
@@ -433,8 +496,13 @@ pub(crate) fn trust_values(
     digest: Option<&Digest>,
     as_of_ms: i64,
 ) -> (f64, f64) {
-    let [a, b] = ledgers_with(k, tie, digest, as_of_ms);
-    (a.value(k.config), b.value(k.config))
+    match digest.filter(|d| d.holds_at(as_of_ms)) {
+        Some(d) => d.values(k, as_of_ms),
+        None => {
+            let [a, b] = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+            (a.value, b.value)
+        }
+    }
 }
 
 /// The ledger of `source`'s trust in the other end of `tie`.
@@ -453,7 +521,7 @@ fn pick([a, b]: Ledgers, source: Side) -> Ledger {
 
 /// The trust value of `source` toward the other end of `tie`.
 pub(crate) fn trust_value(k: &Kernel, tie: &Tie, source: Side, as_of_ms: i64) -> f64 {
-    ledger(k, tie, source, as_of_ms).value(k.config)
+    ledger(k, tie, source, as_of_ms).value
 }
 
 /// The explanation parts: the ledger and the interactions that moved it most.
