@@ -123,7 +123,8 @@
 //!
 //! Work is bounded by the input's size for every input. A group interaction
 //! has at most [`MAX_PARTICIPANTS`] participants (its cost grows with the
-//! square of its size); JSON nested deeper than 128 levels is refused as a
+//! square of its size); a network takes at most [`MAX_INTERACTIONS`]
+//! interactions over its life; JSON nested deeper than 128 levels is refused as a
 //! parse error rather than overflowing the stack; a search for a way in stops
 //! after two million expansions. Strings and lists have no limit of their own.
 //!
@@ -154,7 +155,8 @@ pub use analysis::{
 pub use error::{Error, Problem, Result};
 pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
-    InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector, MAX_PARTICIPANTS,
+    InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector, MAX_INTERACTIONS,
+    MAX_PARTICIPANTS,
 };
 pub use privacy::{Erased, Purged};
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};

@@ -120,7 +120,7 @@ impl Network {
             }
             let last_contact = events
                 .last()
-                .and_then(|e| self.interactions.get(e.key))
+                .and_then(|e| self.interactions.get(e.key()))
                 .map(|x| x.at)
                 .unwrap_or(Snapshot::moment_of(s.last_ms));
             let (a, b) = (snap.id(x), snap.id(y));
@@ -131,9 +131,9 @@ impl Network {
                     let mut by_x = 0usize;
                     let mut by_y = 0usize;
                     for e in events {
-                        if e.initiator == side_x {
+                        if e.initiator() == side_x {
                             by_x += 1;
-                        } else if e.initiator == side_x.flip() {
+                        } else if e.initiator() == side_x.flip() {
                             by_y += 1;
                         }
                     }

@@ -736,6 +736,12 @@ pub(super) fn check_records(
     interactions: Vec<Option<Interaction>>,
     initiatives: Vec<Option<Initiative>>,
 ) -> Result<Records> {
+    if interactions.len() as u64 > validate::MAX_INTERACTIONS {
+        r.problem(
+            "interactions",
+            format!("more than {} interactions", validate::MAX_INTERACTIONS),
+        );
+    }
     // Unique ids; a duplicate is named at its second place.
     let mut actor_ids: HashSet<&str> = HashSet::new();
     let mut first_place: HashMap<&str, usize> = HashMap::new();

@@ -10,5 +10,5 @@ mod words;
 
 pub use network::{InteractionKey, Network};
 pub use records::{Actor, Contact, Delivered, Extra, Initiative, Interaction, Participant};
-pub use validate::MAX_PARTICIPANTS;
+pub use validate::{MAX_INTERACTIONS, MAX_PARTICIPANTS};
 pub use words::{ActorKind, InitiativeStatus, InteractionKind, Outcome, Role, Sector};

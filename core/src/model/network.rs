@@ -415,6 +415,15 @@ impl Network {
             &NetworkIds(self),
             &mut problems,
         );
+        if self.next_key >= validate::MAX_INTERACTIONS {
+            problems.push(Problem::new(
+                "interaction",
+                format!(
+                    "the network has taken {} interactions, the most it takes over its life",
+                    validate::MAX_INTERACTIONS
+                ),
+            ));
+        }
         Error::check(problems)?;
         Ok(self.insert_interaction(interaction, true))
     }
@@ -647,5 +656,35 @@ impl Network {
 fn unknown_key(key: InteractionKey) -> Error {
     Error::UnknownInteraction {
         id: format!("#{}", key.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, InteractionKind};
+
+    #[test]
+    fn no_key_is_handed_out_past_the_most() {
+        let mut net = Network::new();
+        for id in ["a", "b"] {
+            net.add_actor(Actor::new(id, ActorKind::Volunteer)).unwrap();
+        }
+        let meeting = || {
+            Interaction::new(
+                "2024-03-04".parse().unwrap(),
+                ["a", "b"],
+                InteractionKind::Meeting,
+            )
+        };
+        net.add_interaction(meeting()).unwrap();
+        // Keys are positions in the store, so the last ones are not made
+        // here; the event keeps a key of 32 bits whole (tie.rs).
+        net.next_key = validate::MAX_INTERACTIONS;
+        assert!(matches!(
+            net.add_interaction(meeting()),
+            Err(Error::Validation { .. })
+        ));
+        assert_eq!(net.interaction_count(), 1);
     }
 }

@@ -27,31 +27,53 @@ impl Side {
             s => s,
         }
     }
+
+    fn bits(self) -> u16 {
+        match self {
+            Side::None => 0,
+            Side::A => 1,
+            Side::B => 2,
+            Side::Other => 3,
+        }
+    }
+
+    /// The side in the two lowest bits.
+    fn from_bits(bits: u16) -> Side {
+        match bits & 3 {
+            0 => Side::None,
+            1 => Side::A,
+            2 => Side::B,
+            _ => Side::Other,
+        }
+    }
 }
 
-/// One interaction as seen from one tie. Field order is the sort order.
-/// Kept to 32 bytes: a network holds one per pair of participants of every
-/// interaction.
+/// One interaction as seen from one tie. Field order is the sort order:
+/// content first, so that the order never depends on the order of loading.
+/// Kept to 24 bytes: a network holds one per pair of participants of every
+/// interaction, so the group size, formality and both sides share one word,
+/// and the key is held in 32 bits (a network hands out at most
+/// [`MAX_INTERACTIONS`](super::MAX_INTERACTIONS) keys).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Event {
     /// Milliseconds since the epoch.
     pub at: i64,
     pub kind: InteractionKind,
     pub outcome: Outcome,
-    pub formal: bool,
-    /// Number of participants of the interaction (at most
-    /// [`MAX_PARTICIPANTS`](super::MAX_PARTICIPANTS)).
-    pub group: u16,
-    pub initiator: Side,
+    /// From the top: the group size (10 bits), formal (1), the initiator's
+    /// side (2) and the answerer's (2).
+    traits: u16,
     /// Requests: when answered (ms), or [`Event::UNANSWERED`], which sorts
     /// first as `None` did.
     answered: i64,
-    pub answerer: Side,
-    pub key: InteractionKey,
+    key: u32,
 }
 
 impl Event {
     const UNANSWERED: i64 = i64::MIN;
+    /// The largest group size the traits hold; groups are at most
+    /// [`MAX_PARTICIPANTS`](super::MAX_PARTICIPANTS).
+    const GROUP_BITS: u16 = 0x3ff;
 
     #[allow(clippy::too_many_arguments)] // one per field: the event's whole content
     pub(crate) fn new(
@@ -65,23 +87,46 @@ impl Event {
         answerer: Side,
         key: InteractionKey,
     ) -> Event {
+        let traits = (group.min(Self::GROUP_BITS) << 5)
+            | (u16::from(formal) << 4)
+            | (initiator.bits() << 2)
+            | answerer.bits();
         Event {
             at,
             kind,
             outcome,
-            formal,
-            group,
-            initiator,
+            traits,
             // No moment chrono can write is i64::MIN milliseconds from the epoch.
             answered: answered.unwrap_or(Self::UNANSWERED),
-            answerer,
-            key,
+            // The checks before keep keys below MAX_INTERACTIONS.
+            key: u32::try_from(key.0).unwrap_or(u32::MAX),
         }
     }
 
     /// Requests: when answered (ms), if at all.
     pub(crate) fn answered(&self) -> Option<i64> {
         (self.answered != Self::UNANSWERED).then_some(self.answered)
+    }
+
+    /// Number of participants of the interaction.
+    pub(crate) fn group(&self) -> u16 {
+        self.traits >> 5
+    }
+
+    pub(crate) fn formal(&self) -> bool {
+        self.traits & (1 << 4) != 0
+    }
+
+    pub(crate) fn initiator(&self) -> Side {
+        Side::from_bits(self.traits >> 2)
+    }
+
+    pub(crate) fn answerer(&self) -> Side {
+        Side::from_bits(self.traits)
+    }
+
+    pub(crate) fn key(&self) -> InteractionKey {
+        InteractionKey(u64::from(self.key))
     }
 }
 
@@ -112,7 +157,7 @@ impl Tie {
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
-        self.events.retain(|e| e.key != key);
+        self.events.retain(|e| e.key() != key);
         self.events.is_empty()
     }
 }
@@ -125,8 +170,36 @@ mod tests {
     fn events_and_ties_stay_small() {
         // One event per pair of participants of every interaction, one tie
         // per pair that ever met: both are held by the million.
-        assert_eq!(std::mem::size_of::<Event>(), 32);
+        assert_eq!(std::mem::size_of::<Event>(), 24);
         assert_eq!(std::mem::size_of::<Tie>(), 24);
+    }
+
+    #[test]
+    fn an_event_gives_back_what_it_was_made_with() {
+        let sides = [Side::None, Side::A, Side::B, Side::Other];
+        for (group, formal) in [(2, false), (3, true), (1000, true)] {
+            for initiator in sides {
+                for answerer in sides {
+                    let e = Event::new(
+                        7,
+                        InteractionKind::Request,
+                        Outcome::Positive,
+                        formal,
+                        group,
+                        initiator,
+                        Some(9),
+                        answerer,
+                        InteractionKey(u64::from(u32::MAX)),
+                    );
+                    assert_eq!(e.group(), group);
+                    assert_eq!(e.formal(), formal);
+                    assert_eq!(e.initiator(), initiator);
+                    assert_eq!(e.answerer(), answerer);
+                    assert_eq!(e.key(), InteractionKey(u64::from(u32::MAX)));
+                    assert_eq!(e.answered(), Some(9));
+                }
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,11 @@ use crate::error::Problem;
 /// (a festival) are better recorded per group that took part.
 pub const MAX_PARTICIPANTS: usize = 1000;
 
+/// The most interactions a network takes over its life: keys are never
+/// reused, and each tie event holds its interaction's key in 32 bits, which
+/// keeps a national network's hundreds of millions of events small.
+pub const MAX_INTERACTIONS: u64 = u32::MAX as u64;
+
 /// Which ids exist where the record is checked.
 pub(crate) trait Ids {
     fn actor(&self, id: &str) -> bool;

@@ -185,11 +185,11 @@ impl Network {
         stats.median_response_days = median(&mut c.response_days);
         stats.first_contact = events
             .first()
-            .and_then(|e| self.interactions.get(e.key))
+            .and_then(|e| self.interactions.get(e.key()))
             .map(|x| x.at);
         stats.last_contact = events
             .last()
-            .and_then(|e| self.interactions.get(e.key))
+            .and_then(|e| self.interactions.get(e.key()))
             .map(|x| x.at);
         let [a, b] = trust::ledgers(
             &trust::Kernel::new(&self.scoring),
@@ -260,7 +260,7 @@ impl EventCounts {
             if let Some(i) = InteractionKind::ALL.iter().position(|k| *k == e.kind) {
                 c.by_kind[i] += 1;
             }
-            if e.formal {
+            if e.formal() {
                 c.formal += 1;
             } else {
                 c.informal += 1;
@@ -270,12 +270,12 @@ impl EventCounts {
                 Outcome::Negative => c.negative += 1,
                 Outcome::Neutral => {}
             }
-            if e.initiator == side {
+            if e.initiator() == side {
                 c.initiated_by_side += 1;
-            } else if e.initiator == side.flip() {
+            } else if e.initiator() == side.flip() {
                 c.initiated_by_other += 1;
             }
-            let counted = requests == Requests::All || e.initiator == side;
+            let counted = requests == Requests::All || e.initiator() == side;
             if e.kind == InteractionKind::Request && counted {
                 c.requests += 1;
                 match e.answered().filter(|t| *t <= as_of_ms) {

@@ -263,7 +263,7 @@ impl Digest {
         };
         let mut horizon = last.at;
         for e in events {
-            if e.kind != InteractionKind::Request || slot(e.initiator).is_none() {
+            if e.kind != InteractionKind::Request || slot(e.initiator()).is_none() {
                 continue;
             }
             let settled = match (e.answered(), overdue_from) {
@@ -368,7 +368,7 @@ fn gather(
     for e in events {
         let back = (e.at - anchor) as f64;
         let f = [exp2(back * k.rates[0]), exp2(back * k.rates[1])];
-        let g = k.group(e.group);
+        let g = k.group(e.group());
         let base = config.kind_weights.of(e.kind) * g;
         if e.outcome == Outcome::Negative {
             // A penalty fades with the slow memory alone: what went wrong is
@@ -389,23 +389,23 @@ fn gather(
             let memory = shares[0] * f[0] * q[0] + shares[1] * f[1] * q[1];
             each(e, Side::None, Reason::Contact, w * memory);
         }
-        let Some(side) = slot(e.initiator) else {
+        let Some(side) = slot(e.initiator()) else {
             continue;
         };
         s.initiative[side] += g;
         if e.kind != InteractionKind::Request {
             continue;
         }
-        let target = e.initiator.flip();
+        let target = e.initiator().flip();
         match e.answered().filter(|t| *t <= as_of_ms) {
-            Some(t) if e.answerer == target => {
+            Some(t) if e.answerer() == target => {
                 let speed = config.response_bonus * exp2((t - e.at) as f64 * k.response);
                 let parts = [speed * shares[0] * f[0], speed * shares[1] * f[1]];
                 s.answered[side][0] += parts[0];
                 s.answered[side][1] += parts[1];
                 each(
                     e,
-                    e.initiator,
+                    e.initiator(),
                     Reason::Answered,
                     parts[0] * q[0] + parts[1] * q[1],
                 );
@@ -414,7 +414,7 @@ fn gather(
             None if (as_of_ms - e.at) as f64 > k.deadline_ms => {
                 let lost = config.unanswered_penalty * g * f[1];
                 s.overdue[side] += lost;
-                each(e, e.initiator, Reason::Overdue, -lost * q[1]);
+                each(e, e.initiator(), Reason::Overdue, -lost * q[1]);
             }
             None => {}
         }
@@ -534,7 +534,7 @@ pub(crate) fn explain(
     let mut raw: Vec<(InteractionKey, i64, Reason, f64)> = Vec::new();
     let both = ledgers(k, tie, as_of_ms, |e, applies, reason, amount| {
         if applies == Side::None || applies == source {
-            raw.push((e.key, e.at, reason, amount));
+            raw.push((e.key(), e.at, reason, amount));
         }
     });
     let l = pick(both, source);
