@@ -120,7 +120,7 @@ impl Network {
         let mine: Vec<_> = self
             .interactions
             .values()
-            .filter(|x| x.initiative() == Some(id) && x.at.millis() <= as_of_ms)
+            .filter(|x| x.initiative() == Some(id) && x.at_ms() <= as_of_ms)
             .collect();
         for x in &mine {
             people.extend(x.members().filter_map(|n| snap.of_network(n)));

@@ -121,7 +121,7 @@ impl Network {
             let last_contact = events
                 .last()
                 .and_then(|e| self.interactions.get(e.key()))
-                .map(|x| x.at)
+                .map(|x| x.at())
                 .unwrap_or(Snapshot::moment_of(s.last_ms));
             let (a, b) = (snap.id(x), snap.id(y));
             let reach_out = match (snap.is_municipal(x), snap.is_municipal(y)) {

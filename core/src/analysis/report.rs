@@ -43,15 +43,14 @@ impl RequestFigures {
                 continue;
             }
             f.asked += 1;
-            match x.answered_at.map(|a| a.millis()).filter(|a| *a <= end_ms) {
+            match x.answered_ms().filter(|a| *a <= end_ms) {
                 Some(a) => {
                     f.answered += 1;
-                    days.push((a - x.at.millis()) as f64 / MS_PER_DAY);
+                    days.push((a - x.at_ms()) as f64 / MS_PER_DAY);
                 }
                 None => {
                     f.unanswered += 1;
-                    if (end_ms - x.at.millis()) as f64 > config.response_deadline_days * MS_PER_DAY
-                    {
+                    if (end_ms - x.at_ms()) as f64 > config.response_deadline_days * MS_PER_DAY {
                         f.overdue += 1;
                     }
                 }
@@ -177,7 +176,11 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
         t >= s && t < e
     };
     let config = &net.scoring;
-    let mine: Vec<&Packed> = net.interactions.values().filter(|x| inside(x.at)).collect();
+    let mine: Vec<&Packed> = net
+        .interactions
+        .values()
+        .filter(|x| inside(x.at()))
+        .collect();
     let mut f = PeriodFigures {
         start,
         end,

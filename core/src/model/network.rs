@@ -210,7 +210,8 @@ impl Network {
     pub(crate) fn canonical(&self) -> Vec<(InteractionKey, &Packed)> {
         let mut all: Vec<(InteractionKey, &Packed)> = self.interactions.iter().collect();
         all.sort_by(|(ka, a), (kb, b)| {
-            a.at.cmp(&b.at)
+            a.at_instant()
+                .cmp(&b.at_instant())
                 .then_with(|| a.id().cmp(&b.id()))
                 .then_with(|| ka.cmp(kb))
         });

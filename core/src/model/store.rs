@@ -8,7 +8,7 @@ use petgraph::stable_graph::NodeIndex;
 use super::network::InteractionKey;
 use super::records::Interaction;
 use super::words::{InteractionKind, Outcome};
-use crate::time::Moment;
+use crate::time::{Compact, Moment};
 
 /// No participant: the initiator or answerer was not written.
 const NONE: u16 = u16::MAX;
@@ -16,8 +16,10 @@ const NONE: u16 = u16::MAX;
 /// One interaction, compact.
 #[derive(Debug, Clone)]
 pub(crate) struct Packed {
-    pub at: Moment,
-    pub answered_at: Option<Moment>,
+    /// Always a moment; `Compact` so that with `answered_at` it takes 24
+    /// bytes, not 36.
+    at: Compact,
+    answered_at: Compact,
     /// The first two participants, in the order written.
     two: [u32; 2],
     /// Position of the initiator among the participants, or `NONE`.
@@ -77,8 +79,8 @@ impl Packed {
             })
         });
         Some(Packed {
-            at: x.at,
-            answered_at: x.answered_at,
+            at: Compact::of(Some(x.at)),
+            answered_at: Compact::of(x.answered_at),
             two,
             initiator,
             kind: x.kind,
@@ -86,6 +88,32 @@ impl Packed {
             outcome_written: x.outcome_written,
             rare,
         })
+    }
+
+    pub fn at(&self) -> Moment {
+        // Packed from a moment, so never absent.
+        self.at
+            .get()
+            .unwrap_or(Moment::Date(chrono::NaiveDate::MIN))
+    }
+
+    pub fn answered_at(&self) -> Option<Moment> {
+        self.answered_at.get()
+    }
+
+    /// As `at().millis()`, without making the moment.
+    pub fn at_ms(&self) -> i64 {
+        self.at.millis().unwrap_or(i64::MIN)
+    }
+
+    /// What orders interactions by `at` as [`Moment`]s do, to the
+    /// nanosecond, without making them.
+    pub fn at_instant(&self) -> (i64, u32) {
+        self.at.instant()
+    }
+
+    pub fn answered_ms(&self) -> Option<i64> {
+        self.answered_at.millis()
     }
 
     /// The participants' nodes, in the order written.
@@ -139,13 +167,13 @@ impl Packed {
         let rare = self.rare.as_deref();
         Interaction {
             id: rare.and_then(|r| r.id.clone()),
-            at: self.at,
+            at: self.at(),
             participants: self.members().map(|n| id_of(n).to_owned()).collect(),
             kind: self.kind,
             initiator: name(self.initiator()),
             formal_written: self.formal_written,
             outcome_written: self.outcome_written,
-            answered_at: self.answered_at,
+            answered_at: self.answered_at(),
             answered_by: name(self.answered_by()),
             initiative: rare.and_then(|r| r.initiative.clone()),
             note: rare.and_then(|r| r.note.clone()),
@@ -224,6 +252,6 @@ mod tests {
     #[test]
     fn most_interactions_take_a_few_words() {
         // Kept small on purpose: it is held once per interaction.
-        assert!(std::mem::size_of::<Option<Packed>>() <= 64);
+        assert!(std::mem::size_of::<Option<Packed>>() <= 48);
     }
 }

@@ -35,7 +35,7 @@ impl Network {
         let old: Vec<InteractionKey> = self
             .interactions
             .iter()
-            .filter(|(_, x)| x.at < limit)
+            .filter(|(_, x)| x.at() < limit)
             .map(|(k, _)| k)
             .collect();
         let mut purged = Purged::default();

@@ -101,7 +101,7 @@ impl Network {
                 Some(Contribution {
                     key: key.get(),
                     id: x.id().map(str::to_owned),
-                    at: x.at,
+                    at: x.at(),
                     kind: x.kind,
                     reason,
                     evidence,
@@ -186,11 +186,11 @@ impl Network {
         stats.first_contact = events
             .first()
             .and_then(|e| self.interactions.get(e.key()))
-            .map(|x| x.at);
+            .map(|x| x.at());
         stats.last_contact = events
             .last()
             .and_then(|e| self.interactions.get(e.key()))
-            .map(|x| x.at);
+            .map(|x| x.at());
         let [a, b] = trust::ledgers(
             &trust::Kernel::new(&self.scoring),
             tie,
