@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::coverage::{coverage, CoverageStatus};
 use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
-use crate::model::store::Packed;
+use crate::model::store::Entry;
 use crate::model::{ActorKind, InitiativeStatus, InteractionKind, Network, Outcome, Sector};
 use crate::scoring::ScoringConfig;
 use crate::time::{Moment, MS_PER_DAY};
@@ -32,7 +32,7 @@ pub struct RequestFigures {
 impl RequestFigures {
     /// Figures for the requests among `interactions`, as of `end_ms`.
     pub(crate) fn of<'a>(
-        interactions: impl IntoIterator<Item = &'a Packed>,
+        interactions: impl IntoIterator<Item = Entry<'a>>,
         end_ms: i64,
         config: &ScoringConfig,
     ) -> RequestFigures {
@@ -176,7 +176,7 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
         t >= s && t < e
     };
     let config = &net.scoring;
-    let mine: Vec<&Packed> = net
+    let mine: Vec<Entry<'_>> = net
         .interactions
         .values()
         .filter(|x| inside(x.at()))

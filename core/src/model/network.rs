@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
 
 use super::records::{Actor, Extra, Initiative, Interaction};
-use super::store::{Packed, Store};
+use super::store::{Entry, Store};
 use super::tie::{Event, Side, Tie};
 use super::validate::{self, Ids};
 use super::words::InteractionKind;
@@ -207,8 +207,8 @@ impl Network {
     }
 
     /// The interactions in the canonical order, compact.
-    pub(crate) fn canonical(&self) -> Vec<(InteractionKey, &Packed)> {
-        let mut all: Vec<(InteractionKey, &Packed)> = self.interactions.iter().collect();
+    pub(crate) fn canonical(&self) -> Vec<(InteractionKey, Entry<'_>)> {
+        let mut all: Vec<(InteractionKey, Entry<'_>)> = self.interactions.iter().collect();
         all.sort_by(|(ka, a), (kb, b)| {
             a.at_instant()
                 .cmp(&b.at_instant())
@@ -219,7 +219,7 @@ impl Network {
     }
 
     /// An interaction with the actors' ids.
-    pub(crate) fn unpack(&self, packed: &Packed) -> Interaction {
+    pub(crate) fn unpack(&self, packed: Entry<'_>) -> Interaction {
         packed.unpack(|n| self.graph.node_weight(n).map_or("", |a| a.id.as_str()))
     }
 
@@ -499,9 +499,7 @@ impl Network {
         if let Some(id) = &interaction.id {
             self.interaction_ids.insert(id.clone(), key);
         }
-        if let Some(packed) = Packed::pack(interaction, &nodes) {
-            self.interactions.insert(key, packed);
-        }
+        self.interactions.insert(key, interaction, &nodes);
     }
 
     /// Puts a batch's events on their ties, in order.
@@ -580,12 +578,13 @@ impl Network {
     /// Takes an interaction out of the store, the id index and every tie.
     pub(crate) fn detach_interaction(&mut self, key: InteractionKey) -> Option<Interaction> {
         self.snapshots.clear();
-        let packed = self.interactions.remove(key)?;
-        let interaction = self.unpack(&packed);
+        let packed = self.interactions.get(key)?;
+        let interaction = self.unpack(packed);
         if let Some(id) = &interaction.id {
             self.interaction_ids.remove(id);
         }
         let nodes: Vec<NodeIndex> = packed.members().collect();
+        self.interactions.remove(key);
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
                 if let Some(e) = self.edge(x, y) {

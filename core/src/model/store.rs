@@ -27,15 +27,23 @@ pub(crate) struct Packed {
     pub kind: InteractionKind,
     pub formal_written: Option<bool>,
     pub outcome_written: Option<Outcome>,
-    rare: Option<Box<Rare>>,
+    /// Where in the store's `rare` its rarer fields are, or [`NO_RARE`].
+    rare: u32,
 }
 
-/// What most interactions do not have.
+const NO_RARE: u32 = u32::MAX;
+
+/// What most interactions do not have. Kept in one list beside the
+/// interactions rather than each behind its own pointer: a load makes them
+/// while it frees the text's strings, and small boxes made then would each
+/// keep a page of those freed strings resident.
 #[derive(Debug, Clone, Default)]
 struct Rare {
     id: Option<String>,
-    /// Participants after the first two.
-    more: Vec<u32>,
+    /// Participants after the first two: `more_len` from `more_start` in
+    /// the store's `more`.
+    more_start: u32,
+    more_len: u16,
     /// Position of the answerer as written among the participants, or `NONE`.
     answered_by: u16,
     initiative: Option<String>,
@@ -43,53 +51,6 @@ struct Rare {
 }
 
 impl Packed {
-    /// Packs a checked interaction whose participants are the nodes
-    /// `nodes`, in order. `None` when a participant has no node or there are
-    /// fewer than two, which the checks before rule out.
-    pub fn pack(x: Interaction, nodes: &[NodeIndex]) -> Option<Packed> {
-        if nodes.len() != x.participants.len() {
-            return None;
-        }
-        let members: Vec<u32> = nodes
-            .iter()
-            .map(|n| u32::try_from(n.index()).ok())
-            .collect::<Option<_>>()?;
-        let position = |who: &Option<String>| {
-            who.as_ref()
-                .and_then(|w| x.participants.iter().position(|p| p == w))
-                .and_then(|i| u16::try_from(i).ok())
-                .unwrap_or(NONE)
-        };
-        let initiator = position(&x.initiator);
-        let answered_by = position(&x.answered_by);
-        let two = [*members.first()?, *members.get(1)?];
-        let more = members.get(2..).unwrap_or_default().to_vec();
-        let rare = (x.id.is_some()
-            || !more.is_empty()
-            || answered_by != NONE
-            || x.initiative.is_some()
-            || x.note.is_some())
-        .then(|| {
-            Box::new(Rare {
-                id: x.id,
-                more,
-                answered_by,
-                initiative: x.initiative,
-                note: x.note,
-            })
-        });
-        Some(Packed {
-            at: Compact::of(Some(x.at)),
-            answered_at: Compact::of(x.answered_at),
-            two,
-            initiator,
-            kind: x.kind,
-            formal_written: x.formal_written,
-            outcome_written: x.outcome_written,
-            rare,
-        })
-    }
-
     pub fn at(&self) -> Moment {
         // Packed from a moment, so never absent.
         self.at
@@ -116,12 +77,39 @@ impl Packed {
         self.answered_at.millis()
     }
 
+    /// As [`Interaction::formal`].
+    pub fn formal(&self) -> bool {
+        self.kind.formal_unless(self.formal_written)
+    }
+
+    /// As [`Interaction::outcome`].
+    pub fn outcome(&self) -> Outcome {
+        Outcome::unless(self.outcome_written)
+    }
+}
+
+/// An interaction in the store with its rarer fields: what reads one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry<'s> {
+    packed: &'s Packed,
+    rare: Option<&'s Rare>,
+    more: &'s [u32],
+}
+
+impl std::ops::Deref for Entry<'_> {
+    type Target = Packed;
+    fn deref(&self) -> &Packed {
+        self.packed
+    }
+}
+
+impl<'s> Entry<'s> {
     /// The participants' nodes, in the order written.
-    pub fn members(&self) -> impl Iterator<Item = NodeIndex> + '_ {
-        let more = self.rare.as_ref().map_or(&[][..], |r| &r.more[..]);
-        self.two
+    pub fn members(&self) -> impl Iterator<Item = NodeIndex> + 's {
+        self.packed
+            .two
             .iter()
-            .chain(more)
+            .chain(self.more)
             .map(|&n| NodeIndex::new(n as usize))
     }
 
@@ -134,49 +122,39 @@ impl Packed {
 
     /// The initiator's node, if written.
     pub fn initiator(&self) -> Option<NodeIndex> {
-        self.member(self.initiator)
+        self.member(self.packed.initiator)
     }
 
     /// The answerer's node as written (see [`Interaction::answerer`] for
     /// the one inferred).
     pub fn answered_by(&self) -> Option<NodeIndex> {
-        self.member(self.rare.as_ref().map_or(NONE, |r| r.answered_by))
+        self.member(self.rare.map_or(NONE, |r| r.answered_by))
     }
 
-    /// As [`Interaction::formal`].
-    pub fn formal(&self) -> bool {
-        self.kind.formal_unless(self.formal_written)
+    pub fn id(&self) -> Option<&'s str> {
+        self.rare.and_then(|r| r.id.as_deref())
     }
 
-    /// As [`Interaction::outcome`].
-    pub fn outcome(&self) -> Outcome {
-        Outcome::unless(self.outcome_written)
-    }
-
-    pub fn id(&self) -> Option<&str> {
-        self.rare.as_ref().and_then(|r| r.id.as_deref())
-    }
-
-    pub fn initiative(&self) -> Option<&str> {
-        self.rare.as_ref().and_then(|r| r.initiative.as_deref())
+    pub fn initiative(&self) -> Option<&'s str> {
+        self.rare.and_then(|r| r.initiative.as_deref())
     }
 
     /// The interaction with the actors' ids; `id_of` names each node.
     pub fn unpack<'a>(&self, id_of: impl Fn(NodeIndex) -> &'a str) -> Interaction {
         let name = |n: Option<NodeIndex>| n.map(|n| id_of(n).to_owned());
-        let rare = self.rare.as_deref();
+        let x = self.packed;
         Interaction {
-            id: rare.and_then(|r| r.id.clone()),
-            at: self.at(),
+            id: self.id().map(str::to_owned),
+            at: x.at(),
             participants: self.members().map(|n| id_of(n).to_owned()).collect(),
-            kind: self.kind,
+            kind: x.kind,
             initiator: name(self.initiator()),
-            formal_written: self.formal_written,
-            outcome_written: self.outcome_written,
-            answered_at: self.answered_at(),
+            formal_written: x.formal_written,
+            outcome_written: x.outcome_written,
+            answered_at: x.answered_at(),
             answered_by: name(self.answered_by()),
-            initiative: rare.and_then(|r| r.initiative.clone()),
-            note: rare.and_then(|r| r.note.clone()),
+            initiative: self.initiative().map(str::to_owned),
+            note: self.rare.and_then(|r| r.note.clone()),
         }
     }
 }
@@ -188,6 +166,11 @@ impl Packed {
 pub(crate) struct Store {
     slots: Vec<Option<Packed>>,
     len: usize,
+    /// The rarer fields of interactions that have them; a removed
+    /// interaction's are emptied, so none of its text stays.
+    rare: Vec<Rare>,
+    /// Participants after the first two, of every interaction with more.
+    more: Vec<u32>,
 }
 
 impl Store {
@@ -195,31 +178,112 @@ impl Store {
         usize::try_from(key.0).ok()
     }
 
-    pub fn get(&self, key: InteractionKey) -> Option<&Packed> {
-        self.slots.get(Self::slot(key)?)?.as_ref()
+    fn entry<'s>(&'s self, packed: &'s Packed) -> Entry<'s> {
+        let rare = self.rare.get(packed.rare as usize);
+        let more = rare
+            .and_then(|r| {
+                let start = r.more_start as usize;
+                self.more.get(start..start + usize::from(r.more_len))
+            })
+            .unwrap_or_default();
+        Entry { packed, rare, more }
+    }
+
+    pub fn get(&self, key: InteractionKey) -> Option<Entry<'_>> {
+        let packed = self.slots.get(Self::slot(key)?)?.as_ref()?;
+        Some(self.entry(packed))
     }
 
     pub fn contains(&self, key: InteractionKey) -> bool {
         self.get(key).is_some()
     }
 
-    /// Puts an interaction under its key, replacing any there.
-    pub fn insert(&mut self, key: InteractionKey, packed: Packed) {
+    /// Puts a checked interaction whose participants are the nodes `nodes`,
+    /// in order, under its key, replacing any there. Nothing is put when a
+    /// participant has no node or there are fewer than two, which the
+    /// checks before rule out.
+    pub fn insert(&mut self, key: InteractionKey, x: Interaction, nodes: &[NodeIndex]) {
         let Some(i) = Self::slot(key) else { return };
+        if nodes.len() != x.participants.len() {
+            return;
+        }
+        let Some(members) = nodes
+            .iter()
+            .map(|n| u32::try_from(n.index()).ok())
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return;
+        };
+        let (Some(&first), Some(&second)) = (members.first(), members.get(1)) else {
+            return;
+        };
+        let position = |who: &Option<String>| {
+            who.as_ref()
+                .and_then(|w| x.participants.iter().position(|p| p == w))
+                .and_then(|i| u16::try_from(i).ok())
+                .unwrap_or(NONE)
+        };
+        let initiator = position(&x.initiator);
+        let answered_by = position(&x.answered_by);
+        let more = &members[2..];
+        let needs_rare = x.id.is_some()
+            || !more.is_empty()
+            || answered_by != NONE
+            || x.initiative.is_some()
+            || x.note.is_some();
+        let rare = match (needs_rare, u32::try_from(self.rare.len())) {
+            (true, Ok(at)) if at != NO_RARE => {
+                let more_start = u32::try_from(self.more.len()).unwrap_or(u32::MAX);
+                self.more.extend_from_slice(more);
+                self.rare.push(Rare {
+                    id: x.id,
+                    more_start,
+                    // At most MAX_PARTICIPANTS after the checks.
+                    more_len: u16::try_from(more.len()).unwrap_or(u16::MAX),
+                    answered_by,
+                    initiative: x.initiative,
+                    note: x.note,
+                });
+                at
+            }
+            _ => NO_RARE,
+        };
+        let packed = Packed {
+            at: Compact::of(Some(x.at)),
+            answered_at: Compact::of(x.answered_at),
+            two: [first, second],
+            initiator,
+            kind: x.kind,
+            formal_written: x.formal_written,
+            outcome_written: x.outcome_written,
+            rare,
+        };
         if i >= self.slots.len() {
             self.slots.resize_with(i + 1, || None);
         }
-        if self.slots[i].replace(packed).is_none() {
-            self.len += 1;
+        match self.slots[i].replace(packed) {
+            Some(old) => self.forget_rare(&old),
+            None => self.len += 1,
         }
     }
 
-    pub fn remove(&mut self, key: InteractionKey) -> Option<Packed> {
-        let taken = self.slots.get_mut(Self::slot(key)?)?.take();
-        if taken.is_some() {
-            self.len -= 1;
+    fn forget_rare(&mut self, old: &Packed) {
+        if let Some(r) = self.rare.get_mut(old.rare as usize) {
+            *r = Rare::default();
         }
-        taken
+    }
+
+    /// Takes an interaction out; its rarer fields are emptied.
+    pub fn remove(&mut self, key: InteractionKey) {
+        let Some(taken) = self
+            .slots
+            .get_mut(Self::slot(key).unwrap_or(usize::MAX))
+            .and_then(Option::take)
+        else {
+            return;
+        };
+        self.len -= 1;
+        self.forget_rare(&taken);
     }
 
     pub fn len(&self) -> usize {
@@ -232,16 +296,16 @@ impl Store {
     }
 
     /// Every interaction in key order, without its key.
-    pub fn values(&self) -> impl Iterator<Item = &Packed> + '_ {
-        self.slots.iter().flatten()
+    pub fn values(&self) -> impl Iterator<Item = Entry<'_>> + '_ {
+        self.slots.iter().flatten().map(|p| self.entry(p))
     }
 
     /// Every interaction in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (InteractionKey, &Packed)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (InteractionKey, Entry<'_>)> + '_ {
         self.slots
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| Some((InteractionKey(i as u64), p.as_ref()?)))
+            .filter_map(|(i, p)| Some((InteractionKey(i as u64), self.entry(p.as_ref()?))))
     }
 }
 
@@ -252,6 +316,34 @@ mod tests {
     #[test]
     fn most_interactions_take_a_few_words() {
         // Kept small on purpose: it is held once per interaction.
-        assert!(std::mem::size_of::<Option<Packed>>() <= 48);
+        assert!(std::mem::size_of::<Option<Packed>>() <= 44);
+    }
+
+    #[test]
+    fn a_removed_or_replaced_interaction_leaves_no_text() {
+        let mut store = Store::default();
+        let nodes: Vec<NodeIndex> = (0..3).map(NodeIndex::new).collect();
+        let mut x = Interaction::new(
+            "2024-03-04".parse().unwrap(),
+            ["a", "b", "c"],
+            super::super::InteractionKind::Meeting,
+        );
+        x.note = Some("private".into());
+        x.initiator = Some("c".into());
+        let (one, two) = (InteractionKey(0), InteractionKey(1));
+        store.insert(one, x.clone(), &nodes);
+        store.insert(two, x.clone(), &nodes);
+        let got = store.get(one).unwrap();
+        assert_eq!(got.members().collect::<Vec<_>>(), nodes);
+        assert_eq!(got.initiator(), Some(NodeIndex::new(2)));
+        assert_eq!(got.unpack(|_| "a").note.as_deref(), Some("private"));
+
+        store.remove(one);
+        x.note = None;
+        store.insert(two, x, &nodes);
+        assert_eq!(store.len(), 1);
+        assert!(store.get(one).is_none());
+        assert_eq!(store.get(two).unwrap().unpack(|_| "a").note, None);
+        assert!(store.rare.iter().all(|r| r.note.is_none()));
     }
 }
