@@ -50,6 +50,22 @@ fn benches(c: &mut Criterion) {
                 .expect("known")
         })
     });
+    group.bench_function("paths, unlimited hops (one query)", |b| {
+        // As the side-by-side harness asks: the single most trusted chain
+        // of any length, over every tie with trust above 0.
+        let unlimited = samskab::PathOptions {
+            k: 1,
+            max_hops: people.len(),
+            min_step_trust: 0.0,
+        };
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 7) % people.len();
+            let to = &people[(i * 31 + 5) % people.len()];
+            net.paths_with(&people[i], to, as_of, &unlimited)
+                .expect("known")
+        })
+    });
     group.bench_function("key_people", |b| b.iter(|| net.key_people(as_of)));
     group.bench_function("neglected", |b| b.iter(|| net.neglected(as_of)));
     group.bench_function("brokers", |b| b.iter(|| net.brokers(as_of)));

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use samskab::{Actor, ActorKind, Interaction, InteractionKind, Moment, Network, Sector};
+use samskab::{
+    Actor, ActorKind, Interaction, InteractionKind, Moment, Network, PathOptions, Sector,
+};
 
 fn day(n: i64) -> Moment {
     "2024-01-01".parse::<Moment>().unwrap().plus_days(n)
@@ -161,13 +163,25 @@ proptest! {
     }
 
     #[test]
-    fn paths_match_exhaustive_search(s in spec(), src in 0usize..9, dst in 0usize..9) {
+    fn paths_match_exhaustive_search(
+        s in spec(),
+        src in 0usize..9,
+        dst in 0usize..9,
+        unlimited: bool,
+    ) {
         let net = build(&s);
         let n = s.kinds.len();
         let (src, dst) = (format!("a{}", src % n), format!("a{}", dst % n));
         prop_assume!(src != dst && !net.actor(&dst).unwrap().kind.is_group());
         let trust = mutual(&net);
-        // Every simple path of at most 4 steps with every step at least 0.1.
+        // Every simple path of at most 4 steps with every step at least 0.1
+        // (the defaults), or of any length with any trust above 0: past 8
+        // steps the search bounds with one Dijkstra instead of layers.
+        let options = if unlimited {
+            PathOptions { k: 3, max_hops: 20, min_step_trust: 0.0 }
+        } else {
+            PathOptions::default()
+        };
         let mut all: Vec<(f64, Vec<String>)> = Vec::new();
         let mut stack = vec![(vec![src.clone()], 1.0f64)];
         while let Some((path, t)) = stack.pop() {
@@ -176,11 +190,11 @@ proptest! {
                 all.push((t, path));
                 continue;
             }
-            if path.len() > 4 {
+            if path.len() > options.max_hops {
                 continue;
             }
             for ((a, b), w) in &trust {
-                if *a == last && *w >= 0.1 && !path.contains(b) {
+                if *a == last && *w > 0.0 && *w >= options.min_step_trust && !path.contains(b) {
                     let mut p = path.clone();
                     p.push(b.clone());
                     stack.push((p, t * w));
@@ -188,7 +202,7 @@ proptest! {
             }
         }
         all.sort_by(|x, y| y.0.total_cmp(&x.0));
-        let got = net.paths(&src, &dst, day(AS_OF), 3).unwrap();
+        let got = net.paths_with(&src, &dst, day(AS_OF), &options).unwrap();
         prop_assert_eq!(got.len(), all.len().min(3));
         for (g, e) in got.iter().zip(&all) {
             prop_assert!((g.trust - e.0).abs() < 1e-12, "{} vs {}", g.trust, e.0);

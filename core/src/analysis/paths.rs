@@ -183,7 +183,7 @@ fn search(
     // best[h][v]: the best product from v to a target in at most h steps.
     // Beyond a few hops the layered table costs more than it saves: one
     // Dijkstra without the hop limit gives a looser bound for every h.
-    let layered = hops <= 8;
+    let layered = options.max_hops <= 8;
     let layers = if layered { hops + 1 } else { 1 };
     let mut best = vec![vec![0.0f64; n]; layers];
     for v in 0..n {
@@ -193,26 +193,50 @@ fn search(
     }
     let rows = snap.trust_rows();
     if layered {
-        for h in 1..=hops {
+        // Pushed out from the targets: layer h is non-zero only within h
+        // steps of them, a few hundred nodes for a person in the first
+        // layers, where pulling into every node would read every row. The
+        // products and their maxima are the same either way. The top
+        // layer is only read at `from`, below.
+        let mut reached: Vec<usize> = (0..n).filter(|&v| is_target[v]).collect();
+        for h in 1..hops {
             let (done, rest) = best.split_at_mut(h);
-            let prev = &done[h - 1];
-            let cur = &mut rest[0];
-            for (i, c) in cur.iter_mut().enumerate() {
-                if is_target[i] {
-                    *c = 1.0;
-                    continue;
-                }
-                let mut b = 0.0f64;
+            let (prev, cur) = (&done[h - 1], &mut rest[0]);
+            cur.copy_from_slice(&done[0]);
+            let mut next = Vec::with_capacity(reached.len());
+            for &u in &reached {
                 // Rows come most trusted first: the rest are all below `min`.
-                for (w, t) in rows.row(i) {
+                for (w, t) in rows.row(u) {
                     if t < min {
                         break;
                     }
-                    b = b.max(t * prev[w]);
+                    if is_target[w] {
+                        continue;
+                    }
+                    let b = t * prev[u];
+                    if cur[w] == 0.0 && b > 0.0 {
+                        next.push(w);
+                    }
+                    cur[w] = cur[w].max(b);
                 }
-                *c = b;
             }
+            next.extend(reached.iter().filter(|&&v| is_target[v]));
+            reached = next;
         }
+        let (done, top) = best.split_at_mut(hops);
+        let (prev, f) = (&done[hops - 1], from.index());
+        top[0][f] = if is_target[f] {
+            1.0
+        } else {
+            let mut b = 0.0f64;
+            for (w, t) in rows.row(f) {
+                if t < min {
+                    break;
+                }
+                b = b.max(t * prev[w]);
+            }
+            b
+        };
     } else {
         best[0] = unlimited_bound(snap, from, is_target, min);
     }
@@ -274,33 +298,33 @@ fn search(
 }
 
 /// An upper bound on the best product from every node to a target with any
-/// number of steps: Dijkstra on −ln(trust) from the targets, stopped once it
+/// number of steps: Dijkstra on the products themselves from the targets
+/// (a step never raises a product, as trust is at most 1), stopped once it
 /// settles `from`. Nodes it did not settle are at least as far as `from`, so
 /// `from`'s product bounds theirs: enough for the best-first search, which
 /// then walks the best chain directly.
 fn unlimited_bound(snap: &Snapshot, from: NodeIndex, is_target: &[bool], min: f64) -> Vec<f64> {
-    use std::cmp::Reverse;
     let rows = snap.trust_rows();
     let n = snap.graph.node_count();
-    let mut dist = vec![f64::INFINITY; n];
+    let mut product = vec![0.0f64; n];
     let mut settled = vec![false; n];
-    // Distances are never negative, and the bits of non-negative floats
+    // Products are never negative, and the bits of non-negative floats
     // order as the numbers do.
     let mut heap = BinaryHeap::new();
     for (v, &t) in is_target.iter().enumerate() {
         if t {
-            dist[v] = 0.0;
-            heap.push(Reverse((0u64, v as u32)));
+            product[v] = 1.0;
+            heap.push((1.0f64.to_bits(), v as u32));
         }
     }
-    let mut reached = f64::INFINITY;
-    while let Some(Reverse((bits, v))) = heap.pop() {
-        let (d, v) = (f64::from_bits(bits), v as usize);
-        if d > dist[v] {
+    let mut reached = 0.0;
+    while let Some((bits, v)) = heap.pop() {
+        let (p, v) = (f64::from_bits(bits), v as usize);
+        if p < product[v] {
             continue;
         }
         if v == from.index() {
-            reached = d;
+            reached = p;
             break;
         }
         settled[v] = true;
@@ -308,19 +332,20 @@ fn unlimited_bound(snap: &Snapshot, from: NodeIndex, is_target: &[bool], min: f6
             if t < min {
                 break;
             }
-            let nd = d - t.ln();
-            if nd < dist[w] {
-                dist[w] = nd;
-                heap.push(Reverse((nd.to_bits(), w as u32)));
+            let np = p * t;
+            if np > product[w] {
+                product[w] = np;
+                heap.push((np.to_bits(), w as u32));
             }
         }
     }
-    // A tentative distance may still fall, so only a settled node has its
+    // A tentative product may still rise, so only a settled node has its
     // own bound. A little slack: the bound must not fall below a product
-    // computed step by step.
-    dist.iter()
+    // computed step by step in the other direction.
+    product
+        .iter()
         .zip(&settled)
-        .map(|(&d, &done)| (-(if done { d } else { reached })).exp() * (1.0 + 1e-9))
+        .map(|(&p, &done)| (if done { p } else { reached }) * (1.0 + 1e-9))
         .collect()
 }
 

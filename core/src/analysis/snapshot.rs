@@ -1,8 +1,6 @@
 //! The network as it was at one instant: the actors present then, and every
 //! tie scored both ways. Every analysis starts from one.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
@@ -59,6 +57,8 @@ pub(crate) struct SnapshotCache {
     /// table explains. Apart and made only when asked, as scoring every tie
     /// reads the digests alone and they are a third the size.
     sums: std::sync::OnceLock<Vec<trust::Sums>>,
+    /// Every (group, direct member) pair of network nodes, sorted.
+    memberships: std::sync::OnceLock<Vec<(NodeIndex, NodeIndex)>>,
 }
 
 impl Clone for SnapshotCache {
@@ -72,6 +72,7 @@ impl SnapshotCache {
         *self.last.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
         self.digests.take();
         self.sums.take();
+        self.memberships.take();
     }
 
     fn get(&self, as_of_ms: i64) -> Option<std::sync::Arc<Scores>> {
@@ -102,6 +103,26 @@ impl Network {
             .sums
             .get_or_init(|| self.every_tie(|_, sums| sums));
         Some((self.digests().get(edge)?, sums.get(edge)?))
+    }
+
+    /// Every (group, direct member) pair of network nodes, sorted, made
+    /// now if not yet: a way in to a unit asks for its members once per
+    /// query, and coverage for every group.
+    fn memberships(&self) -> &[(NodeIndex, NodeIndex)] {
+        self.snapshots.memberships.get_or_init(|| {
+            let mut pairs: Vec<(NodeIndex, NodeIndex)> = self
+                .graph
+                .node_indices()
+                .flat_map(|n| {
+                    self.graph[n]
+                        .member_of
+                        .iter()
+                        .filter_map(move |g| Some((*self.actor_index.get(g)?, n)))
+                })
+                .collect();
+            pairs.sort_unstable();
+            pairs
+        })
     }
 
     /// `part` of every tie's digest and sums, by edge index, on all cores.
@@ -330,25 +351,23 @@ impl<'n> Snapshot<'n> {
     /// Every present actor a group contains, itself included, through
     /// `member_of` transitively (members of sub-units too).
     pub fn members_of(&self, group: &str) -> Vec<NodeIndex> {
-        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
-        for a in self.net.graph.node_weights() {
-            for g in &a.member_of {
-                children.entry(g.as_str()).or_default().push(&a.id);
-            }
-        }
+        let Some(&root) = self.net.actor_index.get(group) else {
+            return Vec::new();
+        };
+        let pairs = self.net.memberships();
         let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![group];
+        let mut stack = vec![root];
         let mut out = Vec::new();
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
+        while let Some(g) = stack.pop() {
+            if !seen.insert(g) {
                 continue;
             }
-            if let Some(n) = self.node(id) {
+            if let Some(n) = self.of_network(g) {
                 out.push(n);
             }
-            if let Some(kids) = children.get(id) {
-                stack.extend(kids.iter().copied());
-            }
+            let first = pairs.partition_point(|(p, _)| *p < g);
+            let direct = pairs[first..].iter().take_while(|(p, _)| *p == g);
+            stack.extend(direct.map(|(_, member)| *member));
         }
         out.sort_unstable();
         out
