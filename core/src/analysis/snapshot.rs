@@ -57,8 +57,43 @@ pub(crate) struct SnapshotCache {
     /// table explains. Apart and made only when asked, as scoring every tie
     /// reads the digests alone and they are a third the size.
     sums: std::sync::OnceLock<Vec<trust::Sums>>,
-    /// Every (group, direct member) pair of network nodes, sorted.
-    memberships: std::sync::OnceLock<Vec<(NodeIndex, NodeIndex)>>,
+    /// Who belongs directly to whom, as network nodes.
+    memberships: std::sync::OnceLock<Memberships>,
+}
+
+/// Who belongs directly to whom, as pairs of network nodes sorted by their
+/// first: (member, group) and (group, member).
+#[derive(Debug, Default)]
+pub(crate) struct Memberships {
+    by_member: Vec<(ActorIx, ActorIx)>,
+    by_group: Vec<(ActorIx, ActorIx)>,
+}
+
+/// `start` and every node reached from it along `pairs` (sorted by their
+/// first), each once, `start` first.
+fn reachable(pairs: &[(ActorIx, ActorIx)], start: ActorIx) -> Vec<ActorIx> {
+    let mut out = vec![start];
+    // A few groups above an actor, or thousands of members below a unit.
+    let mut seen: std::collections::HashSet<ActorIx> = std::collections::HashSet::new();
+    let mut next = 0;
+    while let Some(&x) = out.get(next) {
+        next += 1;
+        let first = pairs.partition_point(|(p, _)| *p < x);
+        for &(_, y) in pairs[first..].iter().take_while(|(p, _)| *p == x) {
+            let new = if out.len() < 16 {
+                !out.contains(&y)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(out.iter().copied());
+                }
+                seen.insert(y)
+            };
+            if new {
+                out.push(y);
+            }
+        }
+    }
+    out
 }
 
 impl Clone for SnapshotCache {
@@ -105,23 +140,29 @@ impl Network {
         Some((self.digests().get(edge)?, sums.get(edge)?))
     }
 
-    /// Every (group, direct member) pair of network nodes, sorted, made
-    /// now if not yet: a way in to a unit asks for its members once per
-    /// query, and coverage for every group.
-    fn memberships(&self) -> &[(NodeIndex, NodeIndex)] {
+    /// Who belongs directly to whom, made now if not yet: a way in to a
+    /// unit asks for its members once per query, coverage for every group,
+    /// and key people for every actor's groups.
+    fn memberships(&self) -> &Memberships {
         self.snapshots.memberships.get_or_init(|| {
-            let mut pairs: Vec<(NodeIndex, NodeIndex)> = self
+            let mut by_member: Vec<(ActorIx, ActorIx)> = self
                 .graph
                 .node_indices()
                 .flat_map(|n| {
                     self.graph[n]
                         .member_of
                         .iter()
-                        .filter_map(move |g| Some((*self.actor_index.get(g)?, n)))
+                        .filter_map(move |g| Some((n, *self.actor_index.get(g)?)))
                 })
                 .collect();
-            pairs.sort_unstable();
-            pairs
+            let mut by_group: Vec<(ActorIx, ActorIx)> =
+                by_member.iter().map(|&(m, g)| (g, m)).collect();
+            by_member.sort_unstable();
+            by_group.sort_unstable();
+            Memberships {
+                by_member,
+                by_group,
+            }
         })
     }
 
@@ -354,45 +395,30 @@ impl<'n> Snapshot<'n> {
         let Some(&root) = self.net.actor_index.get(group) else {
             return Vec::new();
         };
-        let pairs = self.net.memberships();
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![root];
-        let mut out = Vec::new();
-        while let Some(g) = stack.pop() {
-            if !seen.insert(g) {
-                continue;
-            }
-            if let Some(n) = self.of_network(g) {
-                out.push(n);
-            }
-            let first = pairs.partition_point(|(p, _)| *p < g);
-            let direct = pairs[first..].iter().take_while(|(p, _)| *p == g);
-            stack.extend(direct.map(|(_, member)| *member));
-        }
+        let mut out: Vec<NodeIndex> = reachable(&self.net.memberships().by_group, root)
+            .into_iter()
+            .filter_map(|g| self.of_network(g))
+            .collect();
         out.sort_unstable();
         out
     }
 
-    /// For every present actor, the groups it belongs to transitively.
+    /// For every present actor, the present groups it belongs to
+    /// transitively.
     pub fn ancestors(&self) -> Vec<Vec<NodeIndex>> {
-        let mut out = vec![Vec::new(); self.graph.node_count()];
-        for n in self.graph.node_indices() {
-            let mut seen = std::collections::HashSet::new();
-            let mut stack: Vec<&str> = self.actor(n).member_of.iter().map(String::as_str).collect();
-            while let Some(id) = stack.pop() {
-                if !seen.insert(id) {
-                    continue;
-                }
-                if let Some(g) = self.net.actor(id) {
-                    stack.extend(g.member_of.iter().map(String::as_str));
-                }
-                if let Some(gn) = self.node(id) {
-                    out[n.index()].push(gn);
-                }
-            }
-            out[n.index()].sort_unstable();
-        }
-        out
+        let up = &self.net.memberships().by_member;
+        self.graph
+            .node_indices()
+            .map(|n| {
+                let mut groups: Vec<NodeIndex> = reachable(up, self.graph[n])
+                    .into_iter()
+                    .skip(1)
+                    .filter_map(|g| self.of_network(g))
+                    .collect();
+                groups.sort_unstable();
+                groups
+            })
+            .collect()
     }
 
     /// The moment of a snapshot-relative millisecond time, for output: the
