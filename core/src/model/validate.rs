@@ -47,11 +47,16 @@ fn check_refs(list: &[String], base: &str, field: &str, ids: &dyn Ids, out: &mut
     }
 }
 
-/// The rules for one actor, except uniqueness and membership cycles.
-pub(crate) fn check_actor(a: &Actor, base: &str, ids: &dyn Ids, out: &mut Vec<Problem>) {
-    if a.id.is_empty() {
+/// An id is the user's string, any but the empty one.
+fn check_id(id: &str, base: &str, out: &mut Vec<Problem>) {
+    if id.is_empty() {
         out.push(Problem::new(place(base, "id"), "must not be empty"));
     }
+}
+
+/// The rules for one actor, except uniqueness and membership cycles.
+pub(crate) fn check_actor(a: &Actor, base: &str, ids: &dyn Ids, out: &mut Vec<Problem>) {
+    check_id(&a.id, base, out);
     check_refs(&a.member_of, base, "member_of", ids, out);
     check_refs(&a.contact_for, base, "contact_for", ids, out);
     if a.member_of.contains(&a.id) {
@@ -75,9 +80,7 @@ pub(crate) fn check_interaction(
     out: &mut Vec<Problem>,
 ) {
     if let Some(id) = &x.id {
-        if id.is_empty() {
-            out.push(Problem::new(place(base, "id"), "must not be empty"));
-        }
+        check_id(id, base, out);
     }
     if x.participants.len() > MAX_PARTICIPANTS {
         out.push(Problem::new(
@@ -169,9 +172,7 @@ pub(crate) fn check_initiative(
     ids: &dyn Ids,
     out: &mut Vec<Problem>,
 ) {
-    if ini.id.is_empty() {
-        out.push(Problem::new(place(base, "id"), "must not be empty"));
-    }
+    check_id(&ini.id, base, out);
     if let (Some(started), Some(ended)) = (ini.started, ini.ended) {
         if ended < started {
             out.push(Problem::new(place(base, "ended"), "is before started"));
