@@ -171,15 +171,12 @@ pub(crate) fn just_before(end: Moment) -> Moment {
 
 fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
     let (s, e) = (start.millis(), end.millis());
-    let inside = |m: Moment| {
-        let t = m.millis();
-        t >= s && t < e
-    };
+    let inside = |t: i64| t >= s && t < e;
     let config = &net.scoring;
     let mine: Vec<Entry<'_>> = net
         .interactions
         .values()
-        .filter(|x| inside(x.at()))
+        .filter(|x| inside(x.at_ms()))
         .collect();
     let mut f = PeriodFigures {
         start,

@@ -133,10 +133,16 @@ impl Network {
 
     /// Every tie's digest with the sums it is made from, by edge index.
     pub(crate) fn digest_sums(&self, edge: usize) -> Option<(&trust::Digest, &trust::Sums)> {
-        let sums = self
-            .snapshots
-            .sums
-            .get_or_init(|| self.every_tie(|_, sums| sums));
+        let sums = self.snapshots.sums.get_or_init(|| {
+            let (digests, sums): (Vec<_>, Vec<_>) = self
+                .every_tie(|digest, sums| (digest, sums))
+                .into_iter()
+                .unzip();
+            // The same pass makes the digests; if they are made already,
+            // these are the same.
+            let _ = self.snapshots.digests.set(digests);
+            sums
+        });
         Some((self.digests().get(edge)?, sums.get(edge)?))
     }
 
