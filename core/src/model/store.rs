@@ -183,7 +183,8 @@ impl Store {
         let more = rare
             .and_then(|r| {
                 let start = r.more_start as usize;
-                self.more.get(start..start + usize::from(r.more_len))
+                self.more
+                    .get(start..start.saturating_add(usize::from(r.more_len)))
             })
             .unwrap_or_default();
         Entry { packed, rare, more }
@@ -275,11 +276,7 @@ impl Store {
 
     /// Takes an interaction out; its rarer fields are emptied.
     pub fn remove(&mut self, key: InteractionKey) {
-        let Some(taken) = self
-            .slots
-            .get_mut(Self::slot(key).unwrap_or(usize::MAX))
-            .and_then(Option::take)
-        else {
+        let Some(taken) = Self::slot(key).and_then(|i| self.slots.get_mut(i)?.take()) else {
             return;
         };
         self.len -= 1;
