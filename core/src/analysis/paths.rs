@@ -167,23 +167,52 @@ impl Network {
     }
 }
 
-/// Best-first search over simple paths, bounded by the best possible
-/// completion within the remaining hops (an exact upper bound, so complete
-/// chains come out best first).
+/// Beyond this many hops the search's layered bound costs more than it
+/// saves: one Dijkstra without the hop limit gives a looser bound for every
+/// number of hops.
+const MAX_LAYERED_HOPS: usize = 8;
+
+/// The chains asked for: the single best chain of any length from both
+/// ends at once, the rest by [`bounded`].
 fn search(
     snap: &Snapshot,
     from: NodeIndex,
     is_target: &[bool],
     options: &PathOptions,
 ) -> Vec<WayIn> {
-    let g = &snap.graph;
-    let n = g.node_count();
+    let n = snap.graph.node_count();
     let min = options.min_step_trust;
     let hops = options.max_hops.min(n);
+    if options.max_hops > MAX_LAYERED_HOPS && options.k == 1 && !is_target[from.index()] {
+        // One chain of any length: the search from both ends finds it
+        // having settled far fewer nodes than the bound below would. A
+        // chain longer than the hops allowed goes to the bounded search.
+        return match best_chain(snap, from, is_target, min) {
+            Some(path) if path.len() <= hops + 1 && simple(&path, n) => {
+                let trust = path.windows(2).map(|w| snap.mutual(w[0], w[1])).product();
+                vec![way_in(snap, &path, trust)]
+            }
+            Some(_) => bounded(snap, from, is_target, options, hops),
+            None => Vec::new(),
+        };
+    }
+    bounded(snap, from, is_target, options, hops)
+}
+
+/// Best-first search over simple paths, bounded by the best possible
+/// completion within the remaining hops (an exact upper bound, so complete
+/// chains come out best first).
+fn bounded(
+    snap: &Snapshot,
+    from: NodeIndex,
+    is_target: &[bool],
+    options: &PathOptions,
+    hops: usize,
+) -> Vec<WayIn> {
+    let n = snap.graph.node_count();
+    let min = options.min_step_trust;
     // best[h][v]: the best product from v to a target in at most h steps.
-    // Beyond a few hops the layered table costs more than it saves: one
-    // Dijkstra without the hop limit gives a looser bound for every h.
-    let layered = options.max_hops <= 8;
+    let layered = options.max_hops <= MAX_LAYERED_HOPS;
     let layers = if layered { hops + 1 } else { 1 };
     let mut best = vec![vec![0.0f64; n]; layers];
     for v in 0..n {
@@ -347,6 +376,120 @@ fn unlimited_bound(snap: &Snapshot, from: NodeIndex, is_target: &[bool], min: f6
         .zip(&settled)
         .map(|(&p, &done)| (if done { p } else { reached }) * (1.0 + 1e-9))
         .collect()
+}
+
+/// The most trusted chain from `from` to the first target it meets, by
+/// Dijkstra on products from both ends at once, each step of trust at least
+/// `min` (and above 0). None when no target can be reached.
+fn best_chain(
+    snap: &Snapshot,
+    from: NodeIndex,
+    is_target: &[bool],
+    min: f64,
+) -> Option<Vec<NodeIndex>> {
+    const NONE: u32 = u32::MAX;
+    let rows = snap.trust_rows();
+    let n = snap.graph.node_count();
+    // Products found so far from each end, and the node before on the way.
+    let mut product = [vec![0.0f64; n], vec![0.0f64; n]];
+    let mut before = [vec![NONE; n], vec![NONE; n]];
+    let mut settled = [vec![false; n], vec![false; n]];
+    // Products are never negative, and the bits of non-negative floats
+    // order as the numbers do.
+    let mut heaps = [BinaryHeap::new(), BinaryHeap::new()];
+    let (f, b) = (0, 1);
+    product[f][from.index()] = 1.0;
+    heaps[f].push((1.0f64.to_bits(), from.index() as u32));
+    for (v, &t) in is_target.iter().enumerate() {
+        if t {
+            product[b][v] = 1.0;
+            heaps[b].push((1.0f64.to_bits(), v as u32));
+        }
+    }
+    // The best chain met so far: its product and the step where the ends met.
+    let mut best = 0.0f64;
+    let mut meet = (NONE, NONE);
+    loop {
+        let top = |side: usize| {
+            heaps[side]
+                .peek()
+                .map_or(0.0, |&(bits, _)| f64::from_bits(bits))
+        };
+        // No chain not yet met can beat the two best products still open.
+        if top(f) * top(b) <= best {
+            break;
+        }
+        // The smaller frontier first: a group target starts with many.
+        let side = if heaps[f].len() <= heaps[b].len() {
+            f
+        } else {
+            b
+        };
+        let Some((bits, v)) = heaps[side].pop() else {
+            break;
+        };
+        let (p, v) = (f64::from_bits(bits), v as usize);
+        if p < product[side][v] || settled[side][v] {
+            continue;
+        }
+        settled[side][v] = true;
+        // A chain ends at the first target it meets: none goes on through one.
+        if side == f && is_target[v] {
+            continue;
+        }
+        let other = 1 - side;
+        for (w, t) in rows.row(v) {
+            if t < min {
+                break;
+            }
+            let np = p * t;
+            if product[other][w] > 0.0 && !(side == b && is_target[w]) {
+                let whole = np * product[other][w];
+                if whole > best {
+                    best = whole;
+                    meet = if side == f {
+                        (v as u32, w as u32)
+                    } else {
+                        (w as u32, v as u32)
+                    };
+                }
+            }
+            if np > product[side][w] && !settled[side][w] {
+                product[side][w] = np;
+                before[side][w] = v as u32;
+                heaps[side].push((np.to_bits(), w as u32));
+            }
+        }
+    }
+    if best <= 0.0 {
+        return None;
+    }
+    // From the meeting step back to `from`, then on to the target.
+    let mut path = Vec::new();
+    let mut v = meet.0;
+    while v != NONE {
+        path.push(NodeIndex::new(v as usize));
+        v = before[f][v as usize];
+    }
+    path.reverse();
+    let mut w = meet.1;
+    while w != NONE {
+        path.push(NodeIndex::new(w as usize));
+        w = before[b][w as usize];
+    }
+    // Steps of trust 1 could reach a target before the end.
+    if let Some(end) = path.iter().position(|v| is_target[v.index()]) {
+        path.truncate(end + 1);
+    }
+    Some(path)
+}
+
+/// No actor twice: steps of trust 1 could join the two halves of a chain
+/// found from both ends through one node twice.
+fn simple(path: &[NodeIndex], n: usize) -> bool {
+    let mut seen = vec![false; n];
+    path.iter()
+        .all(|v| !std::mem::replace(&mut seen[v.index()], true))
 }
 
 fn way_in(snap: &Snapshot, path: &[NodeIndex], trust: f64) -> WayIn {
