@@ -2,7 +2,6 @@
 //! edges, interactions and initiatives beside it.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
 
@@ -55,9 +54,7 @@ pub struct Network {
     pub(crate) meta: Extra,
     pub(crate) scoring: ScoringConfig,
     pub(crate) graph: StableUnGraph<Actor, Tie>,
-    /// The edge of each pair of nodes with a tie: petgraph finds an edge by
-    /// walking a node's whole list, and a unit meets thousands.
-    pub(crate) tie_index: HashMap<u64, EdgeIndex, BuildHasherDefault<PairHasher>>,
+    pub(crate) tie_index: TieIndex,
     pub(crate) actor_index: HashMap<String, NodeIndex>,
     pub(crate) interactions: Store,
     pub(crate) interaction_ids: HashMap<String, InteractionKey>,
@@ -71,25 +68,63 @@ pub struct Network {
     pub(crate) snapshots: crate::analysis::snapshot::SnapshotCache,
 }
 
-/// Hashes a pair key (two node indices in one `u64`) with one multiplication:
-/// the keys are small distinct integers, and SipHash would cost more than the
-/// search it saves.
-#[derive(Default)]
-pub(crate) struct PairHasher(u64);
+/// The edge of each pair of nodes with a tie: petgraph finds an edge by
+/// walking a node's whole list, and a unit meets thousands. Only the edge
+/// index is stored (5 bytes a slot, where a map from the pair would take
+/// 17); the pair of an entry is read from the graph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TieIndex(hashbrown::HashTable<u32>);
 
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
+type Graph = StableUnGraph<Actor, Tie>;
+
+impl TieIndex {
+    /// One multiplication: the keys are small distinct integers, and
+    /// SipHash would cost more than the search it saves.
+    fn hash(pair: u64) -> u64 {
+        pair.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    /// The pair key of an edge in the index (always an edge of the graph).
+    fn pair_of(graph: &Graph, e: u32) -> u64 {
+        graph
+            .edge_endpoints(EdgeIndex::new(e as usize))
+            .map_or(u64::MAX, |(a, b)| pair(a, b))
+    }
+
+    pub(crate) fn get(&self, graph: &Graph, x: NodeIndex, y: NodeIndex) -> Option<EdgeIndex> {
+        let key = pair(x, y);
+        self.0
+            .find(Self::hash(key), |&e| Self::pair_of(graph, e) == key)
+            .map(|&e| EdgeIndex::new(e as usize))
+    }
+
+    /// Adds edge `e`, which joins `x` and `y` in `graph` and is not in the index.
+    fn insert(&mut self, graph: &Graph, x: NodeIndex, y: NodeIndex, e: EdgeIndex) {
+        // A graph of more than u32::MAX edges cannot be made: petgraph's
+        // default indices are 32 bits.
+        let Ok(e) = u32::try_from(e.index()) else {
+            return;
+        };
+        self.0.insert_unique(Self::hash(pair(x, y)), e, |&e| {
+            Self::hash(Self::pair_of(graph, e))
+        });
+    }
+
+    /// Takes out the edge of `x` and `y`; call it while the edge is still
+    /// in the graph.
+    fn remove(&mut self, graph: &Graph, x: NodeIndex, y: NodeIndex) {
+        let key = pair(x, y);
+        if let Ok(entry) = self
+            .0
+            .find_entry(Self::hash(key), |&e| Self::pair_of(graph, e) == key)
+        {
+            entry.remove();
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(29);
+
+    fn reserve(&mut self, graph: &Graph, more: usize) {
+        self.0
+            .reserve(more, |&e| Self::hash(Self::pair_of(graph, e)));
     }
 }
 
@@ -272,7 +307,7 @@ impl Network {
 
     /// The edge between two nodes, if they have a tie.
     pub(crate) fn edge(&self, x: NodeIndex, y: NodeIndex) -> Option<EdgeIndex> {
-        self.tie_index.get(&pair(x, y)).copied()
+        self.tie_index.get(&self.graph, x, y)
     }
 
     /// The tie between two nodes and which side `from` is on.
@@ -511,24 +546,40 @@ impl Network {
         // its time waiting for it.
         pending.sort_unstable_by_key(|(pair, _)| *pair);
         let batches = pending.chunk_by(|x, y| x.0 == y.0);
-        self.tie_index.reserve(batches.clone().count());
-        for batch in batches {
+        let found: Vec<Option<EdgeIndex>> = batches
+            .clone()
+            .map(|batch| {
+                let (a, b) = ends(batch[0].0);
+                self.edge(a, b)
+            })
+            .collect();
+        let new = found.iter().filter(|e| e.is_none()).count();
+        // A load makes every tie in one batch: room for exactly those, as
+        // doubling would leave up to half the edge list unused. Small
+        // batches grow it the usual way, or each would copy it whole.
+        if new >= self.graph.edge_count() / 4 {
+            self.graph.reserve_exact_edges(new);
+        } else {
+            self.graph.reserve_edges(new);
+        }
+        self.tie_index.reserve(&self.graph, new);
+        for (batch, edge) in batches.zip(found) {
             let (a, b) = ends(batch[0].0);
-            let edge = self.edge_or_new(a, b);
+            let edge = edge.unwrap_or_else(|| self.new_edge(a, b));
             self.graph[edge].extend(batch.iter().map(|(_, e)| e.clone()));
         }
     }
 
     /// The edge between `a` and `b` (`a` the lower node), made if new.
     fn edge_or_new(&mut self, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
-        match self.edge(a, b) {
-            Some(e) => e,
-            None => {
-                let e = self.graph.add_edge(a, b, Tie::default());
-                self.tie_index.insert(pair(a, b), e);
-                e
-            }
-        }
+        self.edge(a, b).unwrap_or_else(|| self.new_edge(a, b))
+    }
+
+    /// A new edge between `a` and `b`, which have none.
+    fn new_edge(&mut self, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
+        let e = self.graph.add_edge(a, b, Tie::default());
+        self.tie_index.insert(&self.graph, a, b, e);
+        e
     }
 
     /// Replaces the interaction with this key; refused whole if the new one
@@ -589,8 +640,8 @@ impl Network {
             for &y in &nodes[i + 1..] {
                 if let Some(e) = self.edge(x, y) {
                     if self.graph[e].remove(key) {
+                        self.tie_index.remove(&self.graph, x, y);
                         self.graph.remove_edge(e);
-                        self.tie_index.remove(&pair(x, y));
                     }
                 }
             }
