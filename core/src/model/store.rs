@@ -16,10 +16,11 @@ const NONE: u16 = u16::MAX;
 /// One interaction, compact.
 #[derive(Debug, Clone)]
 pub(crate) struct Packed {
-    /// Always a moment; `Compact` so that with `answered_at` it takes 24
-    /// bytes, not 36.
+    /// Always a moment; `Compact` so that it takes 12 bytes, not 20.
     at: Compact,
-    answered_at: Compact,
+    /// Where in the store's `answers` the answer's moment is, or
+    /// [`NO_ANSWER`]: only answered requests have one.
+    answer: u32,
     /// The first two participants, in the order written.
     two: [u32; 2],
     /// Position of the initiator among the participants, or `NONE`.
@@ -32,6 +33,7 @@ pub(crate) struct Packed {
 }
 
 const NO_RARE: u32 = u32::MAX;
+const NO_ANSWER: u32 = u32::MAX;
 
 /// What most interactions do not have. Kept in one list beside the
 /// interactions rather than each behind its own pointer: a load makes them
@@ -58,10 +60,6 @@ impl Packed {
             .unwrap_or(Moment::Date(chrono::NaiveDate::MIN))
     }
 
-    pub fn answered_at(&self) -> Option<Moment> {
-        self.answered_at.get()
-    }
-
     /// As `at().millis()`, without making the moment.
     pub fn at_ms(&self) -> i64 {
         self.at.millis().unwrap_or(i64::MIN)
@@ -71,10 +69,6 @@ impl Packed {
     /// nanosecond, without making them.
     pub fn at_instant(&self) -> (i64, u32) {
         self.at.instant()
-    }
-
-    pub fn answered_ms(&self) -> Option<i64> {
-        self.answered_at.millis()
     }
 
     /// As [`Interaction::formal`].
@@ -94,6 +88,7 @@ pub(crate) struct Entry<'s> {
     packed: &'s Packed,
     rare: Option<&'s Rare>,
     more: &'s [u32],
+    answered_at: Compact,
 }
 
 impl std::ops::Deref for Entry<'_> {
@@ -118,6 +113,14 @@ impl<'s> Entry<'s> {
             return None;
         }
         self.members().nth(usize::from(position))
+    }
+
+    pub fn answered_at(&self) -> Option<Moment> {
+        self.answered_at.get()
+    }
+
+    pub fn answered_ms(&self) -> Option<i64> {
+        self.answered_at.millis()
     }
 
     /// The initiator's node, if written.
@@ -151,7 +154,7 @@ impl<'s> Entry<'s> {
             initiator: name(self.initiator()),
             formal_written: x.formal_written,
             outcome_written: x.outcome_written,
-            answered_at: x.answered_at(),
+            answered_at: self.answered_at(),
             answered_by: name(self.answered_by()),
             initiative: self.initiative().map(str::to_owned),
             note: self.rare.and_then(|r| r.note.clone()),
@@ -171,6 +174,10 @@ pub(crate) struct Store {
     rare: Vec<Rare>,
     /// Participants after the first two, of every interaction with more.
     more: Vec<u32>,
+    /// When requests were answered: kept apart, as one interaction in
+    /// eight or so has an answer, and 12 bytes in each would cost more
+    /// than this list and a 4-byte place in each.
+    answers: Vec<Compact>,
 }
 
 impl Store {
@@ -187,7 +194,17 @@ impl Store {
                     .get(start..start.saturating_add(usize::from(r.more_len)))
             })
             .unwrap_or_default();
-        Entry { packed, rare, more }
+        let answered_at = self
+            .answers
+            .get(packed.answer as usize)
+            .copied()
+            .unwrap_or(Compact::ABSENT);
+        Entry {
+            packed,
+            rare,
+            more,
+            answered_at,
+        }
     }
 
     pub fn get(&self, key: InteractionKey) -> Option<Entry<'_>> {
@@ -249,9 +266,16 @@ impl Store {
             }
             _ => NO_RARE,
         };
+        let answer = match (x.answered_at, u32::try_from(self.answers.len())) {
+            (Some(t), Ok(at)) if at != NO_ANSWER => {
+                self.answers.push(Compact::of(Some(t)));
+                at
+            }
+            _ => NO_ANSWER,
+        };
         let packed = Packed {
             at: Compact::of(Some(x.at)),
-            answered_at: Compact::of(x.answered_at),
+            answer,
             two: [first, second],
             initiator,
             kind: x.kind,
@@ -271,6 +295,9 @@ impl Store {
     fn forget_rare(&mut self, old: &Packed) {
         if let Some(r) = self.rare.get_mut(old.rare as usize) {
             *r = Rare::default();
+        }
+        if let Some(a) = self.answers.get_mut(old.answer as usize) {
+            *a = Compact::ABSENT;
         }
     }
 
@@ -313,7 +340,7 @@ mod tests {
     #[test]
     fn most_interactions_take_a_few_words() {
         // Kept small on purpose: it is held once per interaction.
-        assert!(std::mem::size_of::<Option<Packed>>() <= 44);
+        assert!(std::mem::size_of::<Option<Packed>>() <= 36);
     }
 
     #[test]
