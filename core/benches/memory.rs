@@ -1,6 +1,11 @@
 //! Memory per record: the bytes a loaded network holds, counted by a global
 //! allocator (size S, or SAMSKAB_BENCH_SIZE). Printed, never asserted.
 //! Run with `cargo bench -p samskab --bench memory`.
+//!
+//! At XL the document would be some 18 GB of text, more than the network:
+//! there the network is generated in place, as a load would leave it, and
+//! the figures are for that (`SAMSKAB_BENCH_DIRECT=1` does the same at any
+//! size).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -13,10 +18,17 @@ use samskab::{Moment, Network};
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+/// The most bytes alive at once since the last reset.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grow(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -24,7 +36,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Relaxed);
+        grow(new_size);
         LIVE.fetch_sub(layout.size(), Relaxed);
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -33,19 +45,46 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Bytes a network holds once loaded, per interaction, tie and actor (each
-/// the whole divided by that count: the shares are not separable), and
-/// after every tie is scored (the ties' digests and the scored graph).
-fn memory(text: &str, as_of: Moment) {
+/// Bytes a network holds once made, per interaction, tie and actor (each
+/// the whole divided by that count: the shares are not separable); after
+/// every tie is scored (the ties' digests and the scored graph); and the
+/// most held at once while making it and answering (from `start`, the bytes
+/// alive before making it).
+fn memory(make: impl FnOnce() -> Network, as_of: Moment) {
     let before = LIVE.load(Relaxed);
-    let net = Network::from_json(text).expect("loads");
+    PEAK.store(before, Relaxed);
+    let start = std::time::Instant::now();
+    let net = make();
+    let made = start.elapsed();
     let held = LIVE.load(Relaxed) - before;
-    net.key_people(as_of);
+    let start = std::time::Instant::now();
+    let key_people = net.key_people(as_of).len();
     let scored = LIVE.load(Relaxed) - before;
+    let answered = start.elapsed();
+    let people: Vec<&str> = net
+        .actors()
+        .iter()
+        .filter(|a| !a.kind.is_group())
+        .map(|a| a.id.as_str())
+        .collect();
+    let start = std::time::Instant::now();
+    let mut ways = 0;
+    for i in 0..20 {
+        let (from, to) = (
+            people[i * 7 % people.len()],
+            people[(i * 31 + 5) % people.len()],
+        );
+        if from != to {
+            ways += net.paths(from, to, as_of, 3).expect("known").len();
+        }
+    }
+    let paths = start.elapsed() / 20;
+    let peak = PEAK.load(Relaxed) - before;
     let per = |n: usize| held as f64 / n.max(1) as f64;
     eprintln!(
         "memory: {:.1} MB held by {} actors, {} ties, {} interactions: {:.0} B per interaction, \
-         {:.0} B per tie, {:.0} B per actor; {:.1} MB once scored",
+         {:.0} B per tie, {:.0} B per actor; {:.1} MB once scored; at most {:.1} MB at once \
+         while making it and answering",
         held as f64 / 1e6,
         net.actor_count(),
         net.tie_count(),
@@ -54,12 +93,28 @@ fn memory(text: &str, as_of: Moment) {
         per(net.tie_count()),
         per(net.actor_count()),
         scored as f64 / 1e6,
+        peak as f64 / 1e6,
+    );
+    eprintln!(
+        "time: made in {made:.1?}; every tie scored and {key_people} key people in \
+         {answered:.1?}; {ways} ways in over 20 queries, {paths:.2?} per query"
     );
 }
 
 fn main() {
     let size = std::env::var("SAMSKAB_BENCH_SIZE").unwrap_or_else(|_| "S".into());
+    let direct = size == "XL" || std::env::var_os("SAMSKAB_BENCH_DIRECT").is_some();
     let config = GeneratorConfig::size(&size, 1).expect("a size");
-    let text = Network::generate(&config).expect("a network").to_json();
-    memory(&text, "2026-01-01".parse().expect("a date"));
+    let as_of = "2026-01-01".parse().expect("a date");
+    if direct {
+        eprintln!("{size}: generated in place");
+        memory(|| Network::generate(&config).expect("a network"), as_of);
+    } else {
+        let text = Network::generate(&config).expect("a network").to_json();
+        eprintln!(
+            "{size}: loaded from {:.1} MB of format v1",
+            text.len() as f64 / 1e6
+        );
+        memory(|| Network::from_json(&text).expect("loads"), as_of);
+    }
 }
