@@ -130,10 +130,12 @@ impl Event {
     }
 }
 
-/// The history of contact between two actors.
+/// The history of contact between two actors. A boxed slice, not a `Vec`:
+/// a network holds one per pair that ever met, and 8 bytes of capacity in
+/// each would be spent on lists that change only when an interaction does.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tie {
-    events: Vec<Event>,
+    events: Box<[Event]>,
 }
 
 impl Tie {
@@ -145,19 +147,26 @@ impl Tie {
 
     pub(crate) fn insert(&mut self, event: Event) {
         let at = self.events.partition_point(|e| *e < event);
-        self.events.insert(at, event);
+        let mut events = std::mem::take(&mut self.events).into_vec();
+        events.reserve_exact(1);
+        events.insert(at, event);
+        self.events = events.into_boxed_slice();
     }
 
     /// Adds a batch of events, allocating once for them all.
     pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>) {
-        self.events.reserve_exact(batch.len());
-        self.events.extend(batch);
-        self.events.sort_unstable();
+        let mut events = std::mem::take(&mut self.events).into_vec();
+        events.reserve_exact(batch.len());
+        events.extend(batch);
+        events.sort_unstable();
+        self.events = events.into_boxed_slice();
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
-        self.events.retain(|e| e.key() != key);
+        let mut events = std::mem::take(&mut self.events).into_vec();
+        events.retain(|e| e.key() != key);
+        self.events = events.into_boxed_slice();
         self.events.is_empty()
     }
 }
@@ -171,7 +180,8 @@ mod tests {
         // One event per pair of participants of every interaction, one tie
         // per pair that ever met: both are held by the million.
         assert_eq!(std::mem::size_of::<Event>(), 24);
-        assert_eq!(std::mem::size_of::<Tie>(), 24);
+        assert_eq!(std::mem::size_of::<Tie>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Tie>>(), 16);
     }
 
     #[test]
