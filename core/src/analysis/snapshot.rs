@@ -178,7 +178,7 @@ impl Network {
         let graph = &self.graph;
         let one = |i: usize| match graph.edge_weight(EdgeIx::new(i)) {
             Some(tie) => {
-                let (digest, sums) = trust::Digest::of(&kernel, tie);
+                let (digest, sums) = trust::Digest::of(&kernel, tie, &self.interactions);
                 part(digest, sums)
             }
             None => part(trust::Digest::NONE, trust::Sums::default()),
@@ -295,7 +295,7 @@ impl<'n> Snapshot<'n> {
                 },
             };
             // Side A is the stable graph's edge source, which is `x` here.
-            let (ab, ba) = trust::trust_values(&kernel, tie, digest, as_of_ms);
+            let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, digest, as_of_ms);
             let (x, y, ab, ba) = if x < y {
                 (x, y, ab, ba)
             } else {

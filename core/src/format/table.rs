@@ -318,7 +318,7 @@ impl Network {
                 self.graph[e.target()].id.as_str(),
             );
             let digest = self.digest_sums(e.id().index());
-            let [ab, ba] = trust::ledgers_with(&kernel, tie, digest, as_of_ms);
+            let [ab, ba] = trust::ledgers_with(&kernel, tie, &self.interactions, digest, as_of_ms);
             rows.push((a, b, Side::A, tie, ab));
             rows.push((b, a, Side::B, tie, ba));
         }
@@ -345,7 +345,14 @@ impl Network {
             responsiveness[i] = c.responsiveness;
             negative[i] = c.negative;
             last[i] = events.last().map(|e| e.at).unwrap_or(NO_TIME);
-            let mut c = EventCounts::of(events, *side, as_of_ms, deadline_ms, Requests::BySide);
+            let mut c = EventCounts::of(
+                events,
+                &self.interactions,
+                *side,
+                as_of_ms,
+                deadline_ms,
+                Requests::BySide,
+            );
             let row = [
                 c.interactions,
                 c.formal,

@@ -9,7 +9,6 @@ use super::records::{Actor, Extra, Initiative, Interaction};
 use super::store::{Entry, Store};
 use super::tie::{Event, Side, Tie};
 use super::validate::{self, Ids};
-use super::words::InteractionKind;
 use crate::error::{Error, Problem, Result};
 use crate::scoring::ScoringConfig;
 
@@ -503,10 +502,12 @@ impl Network {
         let group = u16::try_from(nodes.len()).unwrap_or(u16::MAX);
         let (at, kind) = (interaction.at.millis(), interaction.kind);
         let (outcome, formal) = (interaction.outcome(), interaction.formal());
-        let answered = match kind {
-            InteractionKind::Request => interaction.answered_at.map(|t| t.millis()),
-            _ => None,
-        };
+        // A tie's events are ordered by their interaction's answer, which
+        // they read from the store: the interaction goes in first.
+        if let Some(id) = &interaction.id {
+            self.interaction_ids.insert(id.clone(), key);
+        }
+        self.interactions.insert(key, interaction, &nodes);
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
                 // A tie's side A is its lower node, so the pair alone says
@@ -519,22 +520,17 @@ impl Network {
                     formal,
                     group,
                     side_of(initiator, a, b),
-                    answered,
                     side_of(answerer, a, b),
                     key,
                 );
                 if keep_order {
                     let edge = self.edge_or_new(a, b);
-                    self.graph[edge].insert(event);
+                    self.graph[edge].insert(event, &self.interactions);
                 } else {
                     self.pending.push((pair(a, b), event));
                 }
             }
         }
-        if let Some(id) = &interaction.id {
-            self.interaction_ids.insert(id.clone(), key);
-        }
-        self.interactions.insert(key, interaction, &nodes);
     }
 
     /// Puts a batch's events on their ties, in order.
@@ -566,7 +562,7 @@ impl Network {
         for (batch, edge) in batches.zip(found) {
             let (a, b) = ends(batch[0].0);
             let edge = edge.unwrap_or_else(|| self.new_edge(a, b));
-            self.graph[edge].extend(batch.iter().map(|(_, e)| e.clone()));
+            self.graph[edge].extend(batch.iter().map(|(_, e)| e.clone()), &self.interactions);
         }
     }
 

@@ -212,6 +212,12 @@ impl Store {
         Some(self.entry(packed))
     }
 
+    /// When the interaction with this key was answered (ms), if at all.
+    pub fn answered_ms(&self, key: InteractionKey) -> Option<i64> {
+        let packed = self.slots.get(Self::slot(key)?)?.as_ref()?;
+        self.answers.get(packed.answer as usize)?.millis()
+    }
+
     pub fn contains(&self, key: InteractionKey) -> bool {
         self.get(key).is_some()
     }

@@ -6,6 +6,9 @@
 //! were added, so that sums over them are the same to the last bit whatever
 //! the order of loading.
 
+use std::cmp::Ordering;
+
+use super::store::Store;
 use super::words::{InteractionKind, Outcome};
 use super::InteractionKey;
 
@@ -48,13 +51,13 @@ impl Side {
     }
 }
 
-/// One interaction as seen from one tie. Field order is the sort order:
-/// content first, so that the order never depends on the order of loading.
-/// Kept to 24 bytes: a network holds one per pair of participants of every
-/// interaction, so the group size, formality and both sides share one word,
-/// and the key is held in 32 bits (a network hands out at most
-/// [`MAX_INTERACTIONS`](super::MAX_INTERACTIONS) keys).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// One interaction as seen from one tie. Kept to 16 bytes: a network holds
+/// one per pair of participants of every interaction, so the group size,
+/// formality and both sides share one word, the key is held in 32 bits (a
+/// network hands out at most [`MAX_INTERACTIONS`](super::MAX_INTERACTIONS)
+/// keys), and a request's answer is read from the interaction in the store
+/// (one event in eight or so is a request).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Event {
     /// Milliseconds since the epoch.
     pub at: i64,
@@ -63,14 +66,10 @@ pub(crate) struct Event {
     /// From the top: the group size (10 bits), formal (1), the initiator's
     /// side (2) and the answerer's (2).
     traits: u16,
-    /// Requests: when answered (ms), or [`Event::UNANSWERED`], which sorts
-    /// first as `None` did.
-    answered: i64,
     key: u32,
 }
 
 impl Event {
-    const UNANSWERED: i64 = i64::MIN;
     /// The largest group size the traits hold; groups are at most
     /// [`MAX_PARTICIPANTS`](super::MAX_PARTICIPANTS).
     const GROUP_BITS: u16 = 0x3ff;
@@ -83,7 +82,6 @@ impl Event {
         formal: bool,
         group: u16,
         initiator: Side,
-        answered: Option<i64>,
         answerer: Side,
         key: InteractionKey,
     ) -> Event {
@@ -96,16 +94,28 @@ impl Event {
             kind,
             outcome,
             traits,
-            // No moment chrono can write is i64::MIN milliseconds from the epoch.
-            answered: answered.unwrap_or(Self::UNANSWERED),
             // The checks before keep keys below MAX_INTERACTIONS.
             key: u32::try_from(key.0).unwrap_or(u32::MAX),
         }
     }
 
-    /// Requests: when answered (ms), if at all.
-    pub(crate) fn answered(&self) -> Option<i64> {
-        (self.answered != Self::UNANSWERED).then_some(self.answered)
+    /// Requests: when answered (ms), if at all, as the interaction in
+    /// `store` says.
+    pub(crate) fn answered(&self, store: &Store) -> Option<i64> {
+        if self.kind != InteractionKind::Request {
+            return None;
+        }
+        store.answered_ms(self.key())
+    }
+
+    /// The order of a tie's events: by content (time, kind, outcome,
+    /// traits, answer; unanswered first), the key last, so that the order
+    /// never depends on the order of loading.
+    fn order(&self, other: &Event, store: &Store) -> Ordering {
+        (self.at, self.kind, self.outcome, self.traits)
+            .cmp(&(other.at, other.kind, other.outcome, other.traits))
+            .then_with(|| self.answered(store).cmp(&other.answered(store)))
+            .then(self.key.cmp(&other.key))
     }
 
     /// Number of participants of the interaction.
@@ -145,20 +155,24 @@ impl Tie {
         &self.events[..end]
     }
 
-    pub(crate) fn insert(&mut self, event: Event) {
-        let at = self.events.partition_point(|e| *e < event);
+    /// Adds an event of an interaction already in `store`.
+    pub(crate) fn insert(&mut self, event: Event, store: &Store) {
+        let at = self
+            .events
+            .partition_point(|e| e.order(&event, store) == Ordering::Less);
         let mut events = std::mem::take(&mut self.events).into_vec();
         events.reserve_exact(1);
         events.insert(at, event);
         self.events = events.into_boxed_slice();
     }
 
-    /// Adds a batch of events, allocating once for them all.
-    pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>) {
+    /// Adds a batch of events of interactions already in `store`,
+    /// allocating once for them all.
+    pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>, store: &Store) {
         let mut events = std::mem::take(&mut self.events).into_vec();
         events.reserve_exact(batch.len());
         events.extend(batch);
-        events.sort_unstable();
+        events.sort_unstable_by(|x, y| x.order(y, store));
         self.events = events.into_boxed_slice();
     }
 
@@ -179,7 +193,7 @@ mod tests {
     fn events_and_ties_stay_small() {
         // One event per pair of participants of every interaction, one tie
         // per pair that ever met: both are held by the million.
-        assert_eq!(std::mem::size_of::<Event>(), 24);
+        assert_eq!(std::mem::size_of::<Event>(), 16);
         assert_eq!(std::mem::size_of::<Tie>(), 16);
         assert_eq!(std::mem::size_of::<Option<Tie>>(), 16);
     }
@@ -197,7 +211,6 @@ mod tests {
                         formal,
                         group,
                         initiator,
-                        Some(9),
                         answerer,
                         InteractionKey(u64::from(u32::MAX)),
                     );
@@ -206,15 +219,33 @@ mod tests {
                     assert_eq!(e.initiator(), initiator);
                     assert_eq!(e.answerer(), answerer);
                     assert_eq!(e.key(), InteractionKey(u64::from(u32::MAX)));
-                    assert_eq!(e.answered(), Some(9));
                 }
             }
         }
     }
 
     #[test]
-    fn unanswered_sorts_before_answered_as_none_did() {
-        let at = |answered| {
+    fn unanswered_sorts_before_answered_and_the_key_comes_last() {
+        use crate::model::Interaction;
+        let mut store = Store::default();
+        let nodes = [
+            petgraph::graph::NodeIndex::new(0),
+            petgraph::graph::NodeIndex::new(1),
+        ];
+        let request = |answered: Option<&str>| {
+            let mut x = Interaction::new(
+                "2024-03-04".parse().unwrap(),
+                ["a", "b"],
+                InteractionKind::Request,
+            );
+            x.answered_at = answered.map(|t| t.parse().unwrap());
+            x
+        };
+        // Keys in the opposite order to the answers.
+        store.insert(InteractionKey(0), request(Some("2024-03-06")), &nodes);
+        store.insert(InteractionKey(1), request(Some("2024-03-05")), &nodes);
+        store.insert(InteractionKey(2), request(None), &nodes);
+        let at = |key| {
             Event::new(
                 0,
                 InteractionKind::Request,
@@ -222,13 +253,20 @@ mod tests {
                 true,
                 2,
                 Side::A,
-                answered,
                 Side::B,
-                InteractionKey(0),
+                InteractionKey(key),
             )
         };
-        assert!(at(None) < at(Some(i64::MIN + 1)));
-        assert_eq!(at(None).answered(), None);
-        assert_eq!(at(Some(5)).answered(), Some(5));
+        let mut tie = Tie::default();
+        tie.extend([at(0), at(1)].into_iter(), &store);
+        tie.insert(at(2), &store);
+        let keys: Vec<u64> = tie
+            .events_until(i64::MAX)
+            .iter()
+            .map(|e| e.key().0)
+            .collect();
+        assert_eq!(keys, [2, 1, 0]);
+        assert_eq!(at(2).answered(&store), None);
+        assert!(at(1).answered(&store) < at(0).answered(&store));
     }
 }

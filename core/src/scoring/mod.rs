@@ -91,7 +91,13 @@ impl Network {
         let as_of_ms = as_of.millis();
         let config = &self.scoring;
         let (ledger, top) = match tie {
-            Some((tie, side)) => trust::explain(&trust::Kernel::new(config), tie, side, as_of_ms),
+            Some((tie, side)) => trust::explain(
+                &trust::Kernel::new(config),
+                tie,
+                &self.interactions,
+                side,
+                as_of_ms,
+            ),
             None => Default::default(),
         };
         let top_interactions = top
@@ -127,6 +133,7 @@ impl Network {
             Some((tie, side)) => trust::trust_value(
                 &trust::Kernel::new(&self.scoring),
                 tie,
+                &self.interactions,
                 side,
                 as_of.millis(),
             ),
@@ -165,7 +172,14 @@ impl Network {
         };
         let events = tie.events_until(as_of_ms);
         let deadline_ms = self.scoring.response_deadline_days * MS_PER_DAY;
-        let mut c = EventCounts::of(events, side_a, as_of_ms, deadline_ms, Requests::All);
+        let mut c = EventCounts::of(
+            events,
+            &self.interactions,
+            side_a,
+            as_of_ms,
+            deadline_ms,
+            Requests::All,
+        );
         stats.interactions = c.interactions;
         for (kind, n) in InteractionKind::ALL.iter().zip(c.by_kind) {
             if n > 0 {
@@ -194,6 +208,7 @@ impl Network {
         let [a, b] = trust::ledgers(
             &trust::Kernel::new(&self.scoring),
             tie,
+            &self.interactions,
             as_of_ms,
             |_, _, _, _| {},
         );
@@ -249,6 +264,7 @@ pub(crate) struct EventCounts {
 impl EventCounts {
     pub(crate) fn of(
         events: &[crate::model::tie::Event],
+        store: &crate::model::store::Store,
         side: Side,
         as_of_ms: i64,
         deadline_ms: f64,
@@ -278,7 +294,7 @@ impl EventCounts {
             let counted = requests == Requests::All || e.initiator() == side;
             if e.kind == InteractionKind::Request && counted {
                 c.requests += 1;
-                match e.answered().filter(|t| *t <= as_of_ms) {
+                match e.answered(store).filter(|t| *t <= as_of_ms) {
                     Some(t) => {
                         c.answered += 1;
                         c.response_days.push((t - e.at) as f64 / MS_PER_DAY);

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::config::ScoringConfig;
 use super::exp2::exp2;
+use crate::model::store::Store;
 use crate::model::tie::{Event, Side, Tie};
 use crate::model::{InteractionKey, InteractionKind, Outcome};
 use crate::time::{Moment, MS_PER_DAY};
@@ -249,7 +250,7 @@ impl Digest {
 
     /// The digest of a tie and the [`Sums`] it is made from (which the
     /// explanations read).
-    pub(crate) fn of(k: &Kernel, tie: &Tie) -> (Digest, Sums) {
+    pub(crate) fn of(k: &Kernel, tie: &Tie, store: &Store) -> (Digest, Sums) {
         let events = tie.events_until(i64::MAX);
         let Some(last) = events.last() else {
             return (Digest::NONE, Sums::default());
@@ -266,7 +267,7 @@ impl Digest {
             if e.kind != InteractionKind::Request || slot(e.initiator()).is_none() {
                 continue;
             }
-            let settled = match (e.answered(), overdue_from) {
+            let settled = match (e.answered(store), overdue_from) {
                 (Some(t), _) => Some(t),
                 (None, Some(d)) => e.at.checked_add(d),
                 (None, None) => None,
@@ -284,7 +285,7 @@ impl Digest {
         // Queries at or past the horizon read these sums; the walk over all
         // events at any such instant adds up the same numbers in the same
         // order, so a score is the same to the bit either way.
-        let (sums, anchor) = gather(k, events, horizon, |_, _, _, _| {});
+        let (sums, anchor) = gather(k, events, store, horizon, |_, _, _, _| {});
         let digest = Digest {
             curve: Curve::of(k, &sums),
             anchor,
@@ -321,10 +322,11 @@ impl Digest {
 pub(crate) fn ledgers(
     k: &Kernel,
     tie: &Tie,
+    store: &Store,
     as_of_ms: i64,
     each: impl FnMut(&Event, Side, Reason, f64),
 ) -> Ledgers {
-    let (sums, anchor) = gather(k, tie.events_until(as_of_ms), as_of_ms, each);
+    let (sums, anchor) = gather(k, tie.events_until(as_of_ms), store, as_of_ms, each);
     finish(k, &sums, anchor, as_of_ms)
 }
 
@@ -333,12 +335,13 @@ pub(crate) fn ledgers(
 pub(crate) fn ledgers_with(
     k: &Kernel,
     tie: &Tie,
+    store: &Store,
     digest: Option<(&Digest, &Sums)>,
     as_of_ms: i64,
 ) -> Ledgers {
     match digest.filter(|(d, _)| d.holds_at(as_of_ms)) {
         Some((d, sums)) => finish(k, sums, d.anchor, as_of_ms),
-        None => ledgers(k, tie, as_of_ms, |_, _, _, _| {}),
+        None => ledgers(k, tie, store, as_of_ms, |_, _, _, _| {}),
     }
 }
 
@@ -353,6 +356,7 @@ fn decay_since(k: &Kernel, anchor: i64, as_of_ms: i64) -> [f64; 2] {
 fn gather(
     k: &Kernel,
     events: &[Event],
+    store: &Store,
     as_of_ms: i64,
     mut each: impl FnMut(&Event, Side, Reason, f64),
 ) -> (Sums, i64) {
@@ -397,7 +401,7 @@ fn gather(
             continue;
         }
         let target = e.initiator().flip();
-        match e.answered().filter(|t| *t <= as_of_ms) {
+        match e.answered(store).filter(|t| *t <= as_of_ms) {
             Some(t) if e.answerer() == target => {
                 let speed = config.response_bonus * exp2((t - e.at) as f64 * k.response);
                 let parts = [speed * shares[0] * f[0], speed * shares[1] * f[1]];
@@ -493,21 +497,22 @@ impl Ledger {
 pub(crate) fn trust_values(
     k: &Kernel,
     tie: &Tie,
+    store: &Store,
     digest: Option<&Digest>,
     as_of_ms: i64,
 ) -> (f64, f64) {
     match digest.filter(|d| d.holds_at(as_of_ms)) {
         Some(d) => d.values(k, as_of_ms),
         None => {
-            let [a, b] = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+            let [a, b] = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
             (a.value, b.value)
         }
     }
 }
 
 /// The ledger of `source`'s trust in the other end of `tie`.
-pub(crate) fn ledger(k: &Kernel, tie: &Tie, source: Side, as_of_ms: i64) -> Ledger {
-    let both = ledgers(k, tie, as_of_ms, |_, _, _, _| {});
+pub(crate) fn ledger(k: &Kernel, tie: &Tie, store: &Store, source: Side, as_of_ms: i64) -> Ledger {
+    let both = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
     pick(both, source)
 }
 
@@ -520,19 +525,26 @@ fn pick([a, b]: Ledgers, source: Side) -> Ledger {
 }
 
 /// The trust value of `source` toward the other end of `tie`.
-pub(crate) fn trust_value(k: &Kernel, tie: &Tie, source: Side, as_of_ms: i64) -> f64 {
-    ledger(k, tie, source, as_of_ms).value
+pub(crate) fn trust_value(
+    k: &Kernel,
+    tie: &Tie,
+    store: &Store,
+    source: Side,
+    as_of_ms: i64,
+) -> f64 {
+    ledger(k, tie, store, source, as_of_ms).value
 }
 
 /// The explanation parts: the ledger and the interactions that moved it most.
 pub(crate) fn explain(
     k: &Kernel,
     tie: &Tie,
+    store: &Store,
     source: Side,
     as_of_ms: i64,
 ) -> (Ledger, Vec<(InteractionKey, Reason, f64)>) {
     let mut raw: Vec<(InteractionKey, i64, Reason, f64)> = Vec::new();
-    let both = ledgers(k, tie, as_of_ms, |e, applies, reason, amount| {
+    let both = ledgers(k, tie, store, as_of_ms, |e, applies, reason, amount| {
         if applies == Side::None || applies == source {
             raw.push((e.key(), e.at, reason, amount));
         }
