@@ -224,6 +224,8 @@ impl Network {
             InteractionKind::Collaboration,
             InteractionKind::Request,
         ];
+        // As a load does: doubling would leave up to half the list unused.
+        net.interactions.reserve(config.interactions);
         for _ in 0..config.interactions {
             let day = start + chrono::Duration::days(rng.below(span_days as usize) as i64);
             let minutes = 8 * 60 + rng.below(9 * 60) as i64;
