@@ -178,6 +178,9 @@ impl Tie {
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
+        if !self.events.iter().any(|e| e.key() == key) {
+            return self.events.is_empty();
+        }
         let mut events = std::mem::take(&mut self.events).into_vec();
         events.retain(|e| e.key() != key);
         self.events = events.into_boxed_slice();
