@@ -280,7 +280,10 @@ impl<'n> Snapshot<'n> {
         }
         let kernel = trust::Kernel::new(&net.scoring);
         let digests = net.digests();
-        let mut edges: Vec<(NodeIndex, NodeIndex, Scored)> = Vec::new();
+        // Room for every tie at once: grown by doubling, the list was copied
+        // a score of times at L, a quarter of a gigabyte the last time.
+        let mut edges: Vec<(NodeIndex, NodeIndex, Scored)> =
+            Vec::with_capacity(net.graph.edge_count());
         for e in (&net.graph).edge_references() {
             let (Some(x), Some(y)) = (index[e.source().index()], index[e.target().index()]) else {
                 continue;
