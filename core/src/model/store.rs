@@ -194,17 +194,20 @@ impl Store {
                     .get(start..start.saturating_add(usize::from(r.more_len)))
             })
             .unwrap_or_default();
-        let answered_at = self
-            .answers
-            .get(packed.answer as usize)
-            .copied()
-            .unwrap_or(Compact::ABSENT);
         Entry {
             packed,
             rare,
             more,
-            answered_at,
+            answered_at: self.answer_of(packed),
         }
+    }
+
+    /// When the interaction was answered, or `Compact::ABSENT`.
+    fn answer_of(&self, packed: &Packed) -> Compact {
+        self.answers
+            .get(packed.answer as usize)
+            .copied()
+            .unwrap_or(Compact::ABSENT)
     }
 
     pub fn get(&self, key: InteractionKey) -> Option<Entry<'_>> {
@@ -215,7 +218,7 @@ impl Store {
     /// When the interaction with this key was answered (ms), if at all.
     pub fn answered_ms(&self, key: InteractionKey) -> Option<i64> {
         let packed = self.slots.get(Self::slot(key)?)?.as_ref()?;
-        self.answers.get(packed.answer as usize)?.millis()
+        self.answer_of(packed).millis()
     }
 
     pub fn contains(&self, key: InteractionKey) -> bool {

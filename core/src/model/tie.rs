@@ -160,31 +160,33 @@ impl Tie {
         let at = self
             .events
             .partition_point(|e| e.order(&event, store) == Ordering::Less);
-        let mut events = std::mem::take(&mut self.events).into_vec();
-        events.reserve_exact(1);
-        events.insert(at, event);
-        self.events = events.into_boxed_slice();
+        self.edit(1, |events| events.insert(at, event));
     }
 
     /// Adds a batch of events of interactions already in `store`,
     /// allocating once for them all.
     pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>, store: &Store) {
-        let mut events = std::mem::take(&mut self.events).into_vec();
-        events.reserve_exact(batch.len());
-        events.extend(batch);
-        events.sort_unstable_by(|x, y| x.order(y, store));
-        self.events = events.into_boxed_slice();
+        self.edit(batch.len(), |events| {
+            events.extend(batch);
+            events.sort_unstable_by(|x, y| x.order(y, store));
+        });
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
-        if !self.events.iter().any(|e| e.key() == key) {
-            return self.events.is_empty();
+        if self.events.iter().any(|e| e.key() == key) {
+            self.edit(0, |events| events.retain(|e| e.key() != key));
         }
-        let mut events = std::mem::take(&mut self.events).into_vec();
-        events.retain(|e| e.key() != key);
-        self.events = events.into_boxed_slice();
         self.events.is_empty()
+    }
+
+    /// Changes the events as a `Vec` with room for `more`, then boxes them
+    /// again without spare capacity.
+    fn edit(&mut self, more: usize, change: impl FnOnce(&mut Vec<Event>)) {
+        let mut events = std::mem::take(&mut self.events).into_vec();
+        events.reserve_exact(more);
+        change(&mut events);
+        self.events = events.into_boxed_slice();
     }
 }
 
