@@ -29,10 +29,11 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// Reads a format v1 document. See [`Network::from_json`].
 pub(crate) fn from_json(text: &str) -> Result<Network> {
-    // A valid document is read straight into records; anything the typed
-    // reader cannot take goes through the tree, which locates every problem.
-    if let Some(records) = super::typed::read(text) {
-        return records.map(Records::build);
+    // A valid document is read straight into the network; anything the
+    // typed reader cannot take goes through the tree, which locates every
+    // problem.
+    if let Some(read) = super::typed::read(text) {
+        return read;
     }
     let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
         line: e.line(),
@@ -636,7 +637,7 @@ impl Records {
         for x in self.interactions {
             net.insert_interaction(x, false);
         }
-        net.sort_ties();
+        net.finish_load();
         net
     }
 }

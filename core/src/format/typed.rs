@@ -1,71 +1,174 @@
 //! The typed reading of a format v1 document: interactions, which are nearly
-//! all of a large document, go straight from the text into records, without
-//! a tree of every value and with their strings borrowed from the text.
+//! all of a large document, go straight from the text into the network as
+//! they are read, without a tree of every value, without a list of every
+//! record, and with their strings borrowed from the text. A load then holds
+//! little more than the text and the network it makes.
 //!
 //! It takes only what the general reader ([`super::json`]) would take without
-//! a problem: a wrong type, an unknown field, a repeated key, a `null`, a bad
-//! word or date, and the document is read again through the tree, which
-//! names every problem and its place. Both end in the same checks.
+//! a problem, and only documents that give their actors before their
+//! interactions (as every document samskab writes does): a wrong type, an
+//! unknown field, a repeated key, a `null`, a bad word or date, a broken
+//! rule, and the document is read again through the tree, which names every
+//! problem and its place. Both apply the same rules.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt::Write as _;
 
-use serde::de::{Error as _, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
-use super::json::{check_records, decode_actor, decode_head, decode_initiative, Reader, Records};
-use crate::error::Result;
-use crate::model::{Interaction, InteractionKind, Outcome};
+use super::json::{check_records, decode_actor, decode_head, decode_initiative, Reader};
+use crate::error::{Problem, Result};
+use crate::model::validate::{self, Ids};
+use crate::model::{Interaction, InteractionKind, Network, Outcome};
 use crate::time::Moment;
 
-/// A document as the typed reader takes it: the small parts as values, for
-/// the general reader's code to read, and the interactions typed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Document {
-    #[serde(default, deserialize_with = "given")]
-    format: Option<Value>,
-    #[serde(default, deserialize_with = "given")]
-    version: Option<Value>,
-    #[serde(default, deserialize_with = "given")]
-    meta: Option<Value>,
-    #[serde(default, deserialize_with = "given")]
+/// The message of every error the typed reader raises: it is never shown,
+/// the general reader takes over.
+const HAND_OVER: &str = "for the general reader";
+
+/// What the document has given so far, the network among it once the actors
+/// are known.
+#[derive(Default)]
+struct Reading {
+    head: Map<String, Value>,
     actors: Option<Vec<Value>>,
-    #[serde(default)]
-    interactions: Interactions,
-    #[serde(default, deserialize_with = "given")]
     initiatives: Option<Vec<Value>>,
+    /// Built from the actors when the interactions begin (or at the end).
+    net: Option<Network>,
+    /// Initiatives the interactions name: they come after the interactions,
+    /// so are checked at the end.
+    named: HashSet<String>,
+    seen_interactions: bool,
 }
 
-/// The interactions, each made as soon as it is read, so that the written
-/// form of only one is held at a time.
-#[derive(Default)]
-struct Interactions(Vec<Interaction>);
-
-impl<'de> Deserialize<'de> for Interactions {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct Each;
-        impl<'de> Visitor<'de> for Each {
-            type Value = Interactions;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of interactions")
+impl Reading {
+    /// The network of the actors read, or `None` if they break a rule or
+    /// none were given.
+    fn start(&mut self) -> Option<&mut Network> {
+        if self.net.is_none() {
+            let values = self.actors.as_ref()?;
+            let mut r = Reader::default();
+            let actors: Vec<_> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| decode_actor(&mut r, v, &format!("actors[{i}]")))
+                .collect();
+            if !r.problems.is_empty() {
+                return None;
             }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> std::result::Result<Interactions, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(record) = seq.next_element::<Record<'de>>()? {
-                    // The message is never shown: the general reader takes over.
-                    let x = record
-                        .interaction()
-                        .ok_or_else(|| A::Error::custom("for the general reader"))?;
-                    out.push(x);
+            // The actors' rules (unique ids, references, membership cycles)
+            // are those of a document with no other records.
+            let records =
+                check_records(r, Default::default(), None, actors, vec![], vec![]).ok()?;
+            self.net = Some(records.build());
+        }
+        self.net.as_mut()
+    }
+}
+
+/// The actors of a network, and every initiative as known: an interaction's
+/// initiative is checked once the initiatives are read.
+struct ActorsOf<'a>(&'a Network);
+
+impl Ids for ActorsOf<'_> {
+    fn actor(&self, id: &str) -> bool {
+        self.0.actor_index.contains_key(id)
+    }
+    fn initiative(&self, _: &str) -> bool {
+        true
+    }
+}
+
+struct Top<'r>(&'r mut Reading);
+
+impl<'de> Visitor<'de> for Top<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a document")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let reading = self.0;
+        while let Some(key) = map.next_key::<Text<'de>>()? {
+            let field = key.0.as_ref();
+            let repeated = match field {
+                "format" | "version" | "meta" => reading
+                    .head
+                    .insert(field.to_owned(), map.next_value()?)
+                    .is_some(),
+                "actors" => reading.actors.replace(map.next_value()?).is_some(),
+                "initiatives" => reading.initiatives.replace(map.next_value()?).is_some(),
+                "interactions" => {
+                    if reading.seen_interactions {
+                        return Err(A::Error::custom(HAND_OVER));
+                    }
+                    reading.seen_interactions = true;
+                    map.next_value_seed(Interactions(reading))?;
+                    false
                 }
-                Ok(Interactions(out))
+                _ => true,
+            };
+            if repeated {
+                return Err(A::Error::custom(HAND_OVER));
             }
         }
-        d.deserialize_seq(Each)
+        Ok(())
+    }
+}
+
+/// The interactions, each put in the network as soon as it is read, so that
+/// the written form of only one is held at a time.
+struct Interactions<'r>(&'r mut Reading);
+
+impl<'de> DeserializeSeed<'de> for Interactions<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Interactions<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of interactions")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let hand_over = || A::Error::custom(HAND_OVER);
+        let reading = self.0;
+        reading.start().ok_or_else(hand_over)?;
+        let Reading {
+            net: Some(net),
+            named,
+            ..
+        } = reading
+        else {
+            return Err(hand_over());
+        };
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut count: u64 = 0;
+        while let Some(record) = seq.next_element::<Record<'de>>()? {
+            let x = record.interaction().ok_or_else(hand_over)?;
+            // The place is only written into a problem, and any problem
+            // hands the document over to the reader that names places.
+            validate::check_interaction(&x, "interactions", &ActorsOf(net), &mut problems);
+            count += 1;
+            let repeated = x
+                .id
+                .as_ref()
+                .is_some_and(|id| net.interaction_ids.contains_key(id));
+            if !problems.is_empty() || repeated || count > validate::MAX_INTERACTIONS {
+                return Err(hand_over());
+            }
+            if let Some(initiative) = &x.initiative {
+                if !named.contains(initiative) {
+                    named.insert(initiative.clone());
+                }
+            }
+            net.insert_interaction(x, false);
+        }
+        Ok(())
     }
 }
 
@@ -157,50 +260,52 @@ impl Record<'_> {
     }
 }
 
-/// The records of a document, checked; `None` when the typed reader cannot
-/// take it and the general reader must.
-pub(super) fn read(text: &str) -> Option<Result<Records>> {
-    let doc: Document = serde_json::from_str(text).ok()?;
-    let mut top = Map::new();
-    for (field, value) in [
-        ("format", doc.format),
-        ("version", doc.version),
-        ("meta", doc.meta),
-    ] {
-        if let Some(v) = value {
-            top.insert(field.to_owned(), v);
-        }
-    }
+/// The network of a document, or its problems; `None` when the typed reader
+/// cannot take it and the general reader must.
+pub(super) fn read(text: &str) -> Option<Result<Network>> {
+    let mut reading = Reading::default();
+    let mut d = serde_json::Deserializer::from_str(text);
+    d.deserialize_map(Top(&mut reading)).ok()?;
+    d.end().ok()?;
     let mut r = Reader::default();
-    let (meta, scoring) = match decode_head(&mut r, &top) {
+    let (meta, scoring) = match decode_head(&mut r, &reading.head) {
         Ok(head) => head,
         Err(e) => return Some(Err(e)),
     };
-    let actors: Vec<_> = doc
-        .actors?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_actor(&mut r, v, &format!("actors[{i}]")))
-        .collect();
-    let initiatives: Vec<_> = doc
+    let initiatives: Vec<_> = reading
         .initiatives
+        .take()
         .unwrap_or_default()
         .iter()
         .enumerate()
         .map(|(i, v)| decode_initiative(&mut r, v, &format!("initiatives[{i}]")))
-        .collect();
-    if !r.problems.is_empty() {
+        .collect::<Option<_>>()?;
+    reading.start()?;
+    let Reading {
+        net: Some(mut net),
+        named,
+        ..
+    } = reading
+    else {
+        return None;
+    };
+    for (i, ini) in initiatives.iter().enumerate() {
+        let mut place = String::new();
+        let _ = write!(place, "initiatives[{i}]");
+        validate::check_initiative(ini, &place, &ActorsOf(&net), &mut r.problems);
+    }
+    let ids: HashSet<&str> = initiatives.iter().map(|ini| ini.id.as_str()).collect();
+    let unknown = named.iter().any(|id| !ids.contains(id.as_str()));
+    if !r.problems.is_empty() || ids.len() < initiatives.len() || unknown {
         return None;
     }
-    let interactions = doc.interactions.0.into_iter().map(Some).collect();
-    Some(check_records(
-        r,
-        meta,
-        scoring,
-        actors,
-        interactions,
-        initiatives,
-    ))
+    net.meta = meta;
+    net.scoring = scoring?;
+    for ini in initiatives {
+        net.initiatives.insert(ini.id.clone(), ini);
+    }
+    net.finish_load();
+    Some(Ok(net))
 }
 
 #[cfg(test)]
@@ -213,7 +318,7 @@ mod tests {
     /// The typed reader's answer, as text: `None` when it hands over.
     fn typed(text: &str) -> Option<String> {
         read(text).map(|r| match r {
-            Ok(records) => records.build().to_json(),
+            Ok(net) => net.to_json(),
             Err(e) => format!("{e:?}"),
         })
     }
@@ -270,15 +375,26 @@ mod tests {
         ] {
             assert_eq!(typed(&with(field)), None, "{field}");
         }
-        // Escaped strings and problems of the records together are the
-        // typed reader's own, and must come out as the tree's.
-        for field in [
-            r#""note": "\"quoted\"\n\u00e6""#,
-            r#""initiative": "no-such""#,
-        ] {
-            let doc = with(field);
-            assert_eq!(typed(&doc).expect("taken"), general(&doc), "{field}");
-        }
+        // Escaped strings are the typed reader's own, and must come out as
+        // the tree's; a broken rule (an initiative nobody defines) is found
+        // and handed over for the tree to place.
+        let escaped = with(r#""note": "\"quoted\"\n\u00e6""#);
+        assert_eq!(typed(&escaped).expect("taken"), general(&escaped));
+        assert_eq!(typed(&with(r#""initiative": "no-such""#)), None);
+        // Actors given after the interactions: the tree reads it.
+        // (serde_json's maps are sorted, so the text is put together here.)
+        let doc: Value = serde_json::from_str(&text).expect("JSON");
+        let reordered = format!(
+            r#"{{"format": "samskab", "version": 1, "interactions": {}, "actors": {}}}"#,
+            doc["interactions"], doc["actors"]
+        );
+        assert_eq!(typed(&reordered), None);
+        let in_order = format!(
+            r#"{{"format": "samskab", "version": 1, "actors": {}, "interactions": {}}}"#,
+            doc["actors"], doc["interactions"]
+        );
+        assert!(typed(&in_order).is_some());
+        assert_eq!(general(&reordered), general(&in_order));
         let newer = text.replacen("\"version\": 1", "\"version\": 2", 1);
         assert_eq!(typed(&newer).expect("taken"), general(&newer));
     }

@@ -533,6 +533,13 @@ impl Network {
         }
     }
 
+    /// Ends a load: the events on their ties, and the room the lists of
+    /// interactions did not fill given back.
+    pub(crate) fn finish_load(&mut self) {
+        self.sort_ties();
+        self.interactions.shrink_to_fit();
+    }
+
     /// Puts a batch's events on their ties, in order.
     pub(crate) fn sort_ties(&mut self) {
         self.snapshots.clear();

@@ -328,6 +328,17 @@ impl Store {
         self.slots.reserve_exact(more);
     }
 
+    /// Gives back the room a load left unused: a streamed load does not
+    /// know its number of interactions in advance, and each list grows by
+    /// doubling. (Large lists are mapped pages, so shrinking them moves
+    /// nothing.)
+    pub fn shrink_to_fit(&mut self) {
+        self.slots.shrink_to_fit();
+        self.rare.shrink_to_fit();
+        self.more.shrink_to_fit();
+        self.answers.shrink_to_fit();
+    }
+
     /// Every interaction in key order, without its key.
     pub fn values(&self) -> impl Iterator<Item = Entry<'_>> + '_ {
         self.slots.iter().flatten().map(|p| self.entry(p))
