@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 use super::json::{check_records, decode_actor, decode_head, decode_initiative, Reader};
 use crate::error::{Problem, Result};
 use crate::model::validate::{self, Ids};
-use crate::model::{Interaction, InteractionKind, Network, Outcome};
+use crate::model::{Interaction, InteractionKind, Network, NetworkIds, Outcome};
 use crate::time::Moment;
 
 /// The message of every error the typed reader raises: it is never shown,
@@ -69,13 +69,14 @@ impl Reading {
     }
 }
 
-/// The actors of a network, and every initiative as known: an interaction's
+/// Every id as known: the participants' ids are looked up before the checks
+/// (an unknown one hands the document over), and an interaction's
 /// initiative is checked once the initiatives are read.
-struct ActorsOf<'a>(&'a Network);
+struct Known;
 
-impl Ids for ActorsOf<'_> {
-    fn actor(&self, id: &str) -> bool {
-        self.0.actor_index.contains_key(id)
+impl Ids for Known {
+    fn actor(&self, _: &str) -> bool {
+        true
     }
     fn initiative(&self, _: &str) -> bool {
         true
@@ -147,17 +148,21 @@ impl<'de> Visitor<'de> for Interactions<'_> {
             return Err(hand_over());
         };
         let mut problems: Vec<Problem> = Vec::new();
+        let mut nodes = Vec::new();
         let mut count: u64 = 0;
         while let Some(record) = seq.next_element::<Record<'de>>()? {
             let x = record.interaction().ok_or_else(hand_over)?;
+            nodes.clear();
+            for p in &x.participants {
+                nodes.push(*net.actor_index.get(p.as_str()).ok_or_else(hand_over)?);
+            }
             // The place is only written into a problem, and any problem
             // hands the document over to the reader that names places.
-            validate::check_interaction(&x, "interactions", &ActorsOf(net), &mut problems);
+            validate::check_interaction(&x, "interactions", &Known, &mut problems);
             count += 1;
-            let repeated = x
-                .id
-                .as_ref()
-                .is_some_and(|id| net.interaction_ids.contains_key(id));
+            let repeated =
+                x.id.as_ref()
+                    .is_some_and(|id| net.interaction_ids.contains_key(id));
             if !problems.is_empty() || repeated || count > validate::MAX_INTERACTIONS {
                 return Err(hand_over());
             }
@@ -166,7 +171,7 @@ impl<'de> Visitor<'de> for Interactions<'_> {
                     named.insert(initiative.clone());
                 }
             }
-            net.insert_interaction(x, false);
+            net.insert_resolved(x, &nodes);
         }
         Ok(())
     }
@@ -292,7 +297,7 @@ pub(super) fn read(text: &str) -> Option<Result<Network>> {
     for (i, ini) in initiatives.iter().enumerate() {
         let mut place = String::new();
         let _ = write!(place, "initiatives[{i}]");
-        validate::check_initiative(ini, &place, &ActorsOf(&net), &mut r.problems);
+        validate::check_initiative(ini, &place, &NetworkIds(&net), &mut r.problems);
     }
     let ids: HashSet<&str> = initiatives.iter().map(|ini| ini.id.as_str()).collect();
     let unknown = named.iter().any(|id| !ids.contains(id.as_str()));

@@ -8,6 +8,7 @@ pub(crate) mod tie;
 pub(crate) mod validate;
 mod words;
 
+pub(crate) use network::NetworkIds;
 pub use network::{InteractionKey, Network};
 pub use records::{Actor, Contact, Delivered, Extra, Initiative, Interaction, Participant};
 pub use validate::{MAX_INTERACTIONS, MAX_PARTICIPANTS};

@@ -148,7 +148,7 @@ fn ends(pair: u64) -> (NodeIndex, NodeIndex) {
 }
 
 /// The ids of a network, for the shared checks.
-struct NetworkIds<'a>(&'a Network);
+pub(crate) struct NetworkIds<'a>(pub(crate) &'a Network);
 
 impl Ids for NetworkIds<'_> {
     fn actor(&self, id: &str) -> bool {
@@ -484,13 +484,40 @@ impl Network {
         interaction: Interaction,
         keep_order: bool,
     ) {
-        self.snapshots.clear();
         let nodes: Vec<NodeIndex> = interaction
             .participants
             .iter()
             .filter_map(|p| self.actor_index.get(p).copied())
             .collect();
-        let node_of = |who: Option<&str>| who.and_then(|id| self.actor_index.get(id)).copied();
+        self.attach_resolved(key, interaction, &nodes, keep_order);
+    }
+
+    /// As [`Network::insert_interaction`] in a batch, for a checked
+    /// interaction whose participants' nodes the caller has looked up
+    /// (`nodes[i]` is participant `i`'s).
+    pub(crate) fn insert_resolved(&mut self, interaction: Interaction, nodes: &[NodeIndex]) {
+        let key = InteractionKey(self.next_key);
+        self.next_key += 1;
+        self.attach_resolved(key, interaction, nodes, false);
+    }
+
+    fn attach_resolved(
+        &mut self,
+        key: InteractionKey,
+        interaction: Interaction,
+        nodes: &[NodeIndex],
+        keep_order: bool,
+    ) {
+        self.snapshots.clear();
+        // The initiator and answerer are among the participants (checked),
+        // so their nodes are found by position, not by looking up ids.
+        let node_of = |who: Option<&str>| {
+            let i = interaction
+                .participants
+                .iter()
+                .position(|p| Some(p.as_str()) == who)?;
+            nodes.get(i).copied()
+        };
         let initiator = node_of(interaction.initiator.as_deref());
         let answerer = node_of(interaction.answerer());
         let side_of = |who: Option<NodeIndex>, a: NodeIndex, b: NodeIndex| -> Side {
@@ -509,7 +536,7 @@ impl Network {
         if let Some(id) = &interaction.id {
             self.interaction_ids.insert(id.clone(), key);
         }
-        self.interactions.insert(key, interaction, &nodes);
+        self.interactions.insert(key, interaction, nodes);
         for (i, &x) in nodes.iter().enumerate() {
             for &y in &nodes[i + 1..] {
                 // A tie's side A is its lower node, so the pair alone says
