@@ -51,9 +51,10 @@ pub(crate) struct Scores {
 #[derive(Debug, Default)]
 pub(crate) struct SnapshotCache {
     last: std::sync::Mutex<Option<(i64, std::sync::Arc<Scores>)>>,
-    /// By edge index, made for every tie at once at the first scoring.
-    digests: std::sync::OnceLock<Vec<trust::Digest>>,
-    /// The sums the digests are made from, by edge index: what the tie
+    /// Every tie in the canonical order with its digest, made at the first
+    /// scoring.
+    ties: std::sync::OnceLock<Ties>,
+    /// The sums the digests are made from, in the same order: what the tie
     /// table explains. Apart and made only when asked, as scoring every tie
     /// reads the digests alone and they are a third the size.
     sums: std::sync::OnceLock<Vec<trust::Sums>>,
@@ -105,7 +106,7 @@ impl Clone for SnapshotCache {
 impl SnapshotCache {
     pub fn clear(&mut self) {
         *self.last.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
-        self.digests.take();
+        self.ties.take();
         self.sums.take();
         self.memberships.take();
     }
@@ -123,27 +124,77 @@ impl SnapshotCache {
     }
 }
 
+/// Every tie of a network in one order that does not depend on how the
+/// network was made, by the ids of its ends (the end whose id comes first,
+/// then the other), with its digest. Scoring every tie walks both lists in
+/// step and so makes a snapshot's edges in their sorted order: sorting them
+/// at each instant took a third of the time.
+#[derive(Debug, Default)]
+pub(crate) struct Ties {
+    /// Every actor, by id.
+    by_id: Vec<ActorIx>,
+    /// Each tie's ends, the one whose id comes first first, and its edge.
+    ends: Vec<(ActorIx, ActorIx, EdgeIx)>,
+    digests: Vec<trust::Digest>,
+    /// Where each edge index is in `ends` (`u32::MAX` at a vacant index).
+    place: Vec<u32>,
+}
+
 impl Network {
-    /// Every tie's digest, by edge index, made now if not yet.
-    pub(crate) fn digests(&self) -> &[trust::Digest] {
-        self.snapshots
-            .digests
-            .get_or_init(|| self.every_tie(|digest, _| digest))
+    /// Every tie in the canonical order with its digest, made now if not yet.
+    pub(crate) fn canonical_ties(&self) -> &Ties {
+        self.snapshots.ties.get_or_init(|| {
+            let graph = &self.graph;
+            let mut actors: Vec<(&str, ActorIx)> = graph
+                .node_indices()
+                .map(|n| (graph[n].id.as_str(), n))
+                .collect();
+            actors.sort_unstable();
+            let by_id: Vec<ActorIx> = actors.into_iter().map(|(_, n)| n).collect();
+            let mut rank = vec![0u32; graph.node_bound()];
+            for (r, n) in by_id.iter().enumerate() {
+                // A network has fewer than 2^32 actors (petgraph's indices).
+                rank[n.index()] = u32::try_from(r).unwrap_or(u32::MAX);
+            }
+            let mut keyed: Vec<(u64, EdgeIx)> = graph
+                .edge_references()
+                .map(|e| {
+                    let (a, b) = (rank[e.source().index()], rank[e.target().index()]);
+                    let (lo, hi) = (a.min(b), a.max(b));
+                    ((u64::from(lo) << 32) | u64::from(hi), e.id())
+                })
+                .collect();
+            keyed.sort_unstable();
+            let ends: Vec<(ActorIx, ActorIx, EdgeIx)> = keyed
+                .into_iter()
+                .map(|(key, e)| {
+                    let end = |r: u64| by_id[r as usize];
+                    (end(key >> 32), end(key & u64::from(u32::MAX)), e)
+                })
+                .collect();
+            let mut place = vec![u32::MAX; graph.edge_bound()];
+            for (i, (_, _, e)) in ends.iter().enumerate() {
+                place[e.index()] = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+            let digests = self.every_tie(&ends, |digest, _| digest);
+            Ties {
+                by_id,
+                ends,
+                digests,
+                place,
+            }
+        })
     }
 
-    /// Every tie's digest with the sums it is made from, by edge index.
+    /// A tie's digest with the sums it is made from, by edge index.
     pub(crate) fn digest_sums(&self, edge: usize) -> Option<(&trust::Digest, &trust::Sums)> {
-        let sums = self.snapshots.sums.get_or_init(|| {
-            let (digests, sums): (Vec<_>, Vec<_>) = self
-                .every_tie(|digest, sums| (digest, sums))
-                .into_iter()
-                .unzip();
-            // The same pass makes the digests; if they are made already,
-            // these are the same.
-            let _ = self.snapshots.digests.set(digests);
-            sums
-        });
-        Some((self.digests().get(edge)?, sums.get(edge)?))
+        let ties = self.canonical_ties();
+        let sums = self
+            .snapshots
+            .sums
+            .get_or_init(|| self.every_tie(&ties.ends, |_, sums| sums));
+        let at = *ties.place.get(edge)? as usize;
+        Some((ties.digests.get(at)?, sums.get(at)?))
     }
 
     /// Who belongs directly to whom, made now if not yet: a way in to a
@@ -172,11 +223,15 @@ impl Network {
         })
     }
 
-    /// `part` of every tie's digest and sums, by edge index, on all cores.
-    fn every_tie<T: Send>(&self, part: impl Fn(trust::Digest, trust::Sums) -> T + Sync) -> Vec<T> {
+    /// `part` of the digest and sums of each tie of `ends`, in order, on
+    /// all cores.
+    fn every_tie<T: Send>(
+        &self,
+        ends: &[(ActorIx, ActorIx, EdgeIx)],
+        part: impl Fn(trust::Digest, trust::Sums) -> T + Sync,
+    ) -> Vec<T> {
         let kernel = trust::Kernel::new(&self.scoring);
-        let graph = &self.graph;
-        let one = |i: usize| match graph.edge_weight(EdgeIx::new(i)) {
+        let one = |&(_, _, e): &(ActorIx, ActorIx, EdgeIx)| match self.graph.edge_weight(e) {
             Some(tie) => {
                 let (digest, sums) = trust::Digest::of(&kernel, tie, &self.interactions);
                 part(digest, sums)
@@ -186,11 +241,11 @@ impl Network {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            (0..graph.edge_bound()).into_par_iter().map(one).collect()
+            ends.par_iter().map(one).collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            (0..graph.edge_bound()).map(one).collect()
+            ends.iter().map(one).collect()
         }
     }
 }
@@ -210,32 +265,6 @@ impl std::ops::Deref for Snapshot<'_> {
     fn deref(&self) -> &Scores {
         &self.scores
     }
-}
-
-/// Edges `(x, y, _)` with `x < y` sorted by `(x, y)`: by `x` in one
-/// counting pass, then each node's few by `y`. A comparison sort of every
-/// edge took a quarter of the time of scoring them all.
-fn sorted_by_pair<T: Copy>(
-    edges: Vec<(NodeIndex, NodeIndex, T)>,
-    nodes: usize,
-) -> Vec<(NodeIndex, NodeIndex, T)> {
-    let mut next = vec![0usize; nodes + 1];
-    for (x, _, _) in &edges {
-        next[x.index() + 1] += 1;
-    }
-    for i in 1..next.len() {
-        next[i] += next[i - 1];
-    }
-    let mut sorted = edges.clone();
-    for e in edges {
-        let slot = &mut next[e.0.index()];
-        sorted[*slot] = e;
-        *slot += 1;
-    }
-    for run in sorted.chunk_by_mut(|a, b| a.0 == b.0) {
-        run.sort_unstable_by_key(|e| e.1);
-    }
-    sorted
 }
 
 /// Whether an actor is part of the network at `date`: joined (if known) and
@@ -266,45 +295,38 @@ impl<'n> Snapshot<'n> {
     fn score(net: &Network, as_of: Moment) -> Scores {
         let as_of_ms = as_of.millis();
         let date = as_of.date();
-        let mut actors: Vec<(&str, ActorIx)> = net
-            .graph
-            .node_indices()
-            .filter(|&n| present(&net.graph[n], date))
-            .map(|n| (net.graph[n].id.as_str(), n))
-            .collect();
-        actors.sort_unstable();
-        let mut graph = UnGraph::with_capacity(actors.len(), net.graph.edge_count());
+        let ties = net.canonical_ties();
+        let present_ids = ties.by_id.iter().filter(|&&n| present(&net.graph[n], date));
+        let mut graph = UnGraph::with_capacity(present_ids.clone().count(), ties.ends.len());
         let mut index = vec![None; net.graph.node_bound()];
-        for (_, n) in &actors {
-            index[n.index()] = Some(graph.add_node(*n));
+        for &n in present_ids {
+            index[n.index()] = Some(graph.add_node(n));
         }
         let kernel = trust::Kernel::new(&net.scoring);
-        let digests = net.digests();
-        // Room for every tie at once: grown by doubling, the list was copied
-        // a score of times at L, a quarter of a gigabyte the last time.
-        let mut edges: Vec<(NodeIndex, NodeIndex, Scored)> =
-            Vec::with_capacity(net.graph.edge_count());
-        for e in (&net.graph).edge_references() {
-            let (Some(x), Some(y)) = (index[e.source().index()], index[e.target().index()]) else {
+        // In the ties' order, so the edges come sorted by their ends, as
+        // the snapshot's nodes follow the actors' ids.
+        for (&(lo, hi, e), digest) in ties.ends.iter().zip(&ties.digests) {
+            let (Some(x), Some(y)) = (index[lo.index()], index[hi.index()]) else {
                 continue;
             };
-            let tie = e.weight();
-            let digest = digests.get(e.id().index());
-            let last = match digest.filter(|d| d.holds_at(as_of_ms)) {
-                Some(d) => d.last(),
-                None => match tie.events_until(as_of_ms).last() {
-                    Some(last) => last.at,
-                    None => continue,
-                },
-            };
-            // Side A is the stable graph's edge source, which is `x` here.
-            let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, digest, as_of_ms);
-            let (x, y, ab, ba) = if x < y {
-                (x, y, ab, ba)
+            let (ab, ba, last) = if digest.holds_at(as_of_ms) {
+                let (ab, ba) = digest.values(&kernel, as_of_ms);
+                (ab, ba, digest.last())
             } else {
-                (y, x, ba, ab)
+                // Only the ties with a change after the instant, or a
+                // request still open, are read: a few in a thousand.
+                let Some(tie) = net.graph.edge_weight(e) else {
+                    continue;
+                };
+                let Some(last) = tie.events_until(as_of_ms).last() else {
+                    continue;
+                };
+                let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, None, as_of_ms);
+                (ab, ba, last.at)
             };
-            edges.push((
+            // Side A of a tie is its lower network node.
+            let (ab, ba) = if lo < hi { (ab, ba) } else { (ba, ab) };
+            graph.add_edge(
                 x,
                 y,
                 Scored {
@@ -312,10 +334,7 @@ impl<'n> Snapshot<'n> {
                     ba,
                     last_ms: last,
                 },
-            ));
-        }
-        for (x, y, s) in sorted_by_pair(edges, graph.node_count()) {
-            graph.add_edge(x, y, s);
+            );
         }
         Scores {
             graph,

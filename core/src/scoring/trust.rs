@@ -296,7 +296,7 @@ impl Digest {
 
     /// Both trust values, `(A's trust in B, B's trust in A)`, at an instant
     /// where the digest holds.
-    fn values(&self, k: &Kernel, as_of_ms: i64) -> (f64, f64) {
+    pub(crate) fn values(&self, k: &Kernel, as_of_ms: i64) -> (f64, f64) {
         let q = decay_since(k, self.anchor, as_of_ms);
         (
             k.value(self.curve.evidence(0, q)),
