@@ -126,10 +126,17 @@ def _moment(text: str) -> Moment:
     """A moment as written by the core: a date or an RFC 3339 date-time."""
     if len(text) == 10:
         return _dt.date.fromisoformat(text)
+    if _READS_RFC3339:
+        return _dt.datetime.fromisoformat(text)
     text = text.replace("Z", "+00:00")
     # Python before 3.11 reads only 3 or 6 digits of fraction.
     text = _FRACTION.sub(lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
     return _dt.datetime.fromisoformat(text)
+
+
+# From 3.11 `fromisoformat` reads "Z" and any digits of fraction (keeping six,
+# as the rewriting above does); a list of results holds hundreds of moments.
+_READS_RFC3339 = sys.version_info >= (3, 11)
 
 
 def _jsonable(value: object) -> object:
@@ -221,11 +228,15 @@ def _fields(cls: Any) -> List[Tuple[str, str, Callable[[Any], Any]]]:
 
 
 def _build(cls: Any, data: Mapping[str, Any]) -> Any:
-    kwargs = {}
-    for name, key, convert in _fields(cls):
-        value = data.get(key)
-        kwargs[name] = None if value is None else convert(value)
-    return cls(**kwargs)
+    # Positional, in the fields' order, and no call for a value taken as it
+    # is: key people or cold ties come by the thousand.
+    return cls(
+        *[
+            value if value is None or convert is _identity else convert(value)
+            for _, key, convert in _fields(cls)
+            for value in (data.get(key),)
+        ]
+    )
 
 
 def _short(value: object) -> str:
