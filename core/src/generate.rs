@@ -4,7 +4,7 @@
 //! organisations, communities, volunteers, businesses and citizens in
 //! realistic proportions; actors grouped in areas, with most ties inside an
 //! area and some across (community structure); heavy-tailed contact rates
-//! per tie; group meetings; requests with response times, some never
+//! per tie; standing groups that meet again and again; requests with response times, some never
 //! answered; and initiatives.
 
 use chrono::NaiveDate;
@@ -25,7 +25,8 @@ pub struct GeneratorConfig {
     pub seed: u64,
     /// Number of actors.
     pub actors: usize,
-    /// Number of distinct ties (pairs that meet one to one), roughly.
+    /// Number of distinct ties that meet one to one, roughly; the pairs
+    /// of standing groups that meet add about a tenth to the ties.
     pub ties: usize,
     /// Number of interactions.
     pub interactions: usize,
@@ -224,6 +225,34 @@ impl Network {
             InteractionKind::Collaboration,
             InteractionKind::Request,
         ];
+        // Standing groups (teams, boards, committees) of 3 to 8 people of one
+        // area, one for every hundred ties, each meeting at its own
+        // heavy-tailed rate: the same people meet again, so their meetings
+        // add a tenth or so to the ties, not a new set of pairs each time.
+        let mut groups: Vec<Vec<usize>> = Vec::with_capacity(config.ties / 100 + 1);
+        for _ in 0..(config.ties / 100).max(1) {
+            let local = &members[rng.below(areas)];
+            let size = (3 + rng.below(6)).min(local.len());
+            let mut people: Vec<usize> = Vec::with_capacity(size);
+            for _ in 0..size * 3 {
+                let p = local[rng.below(local.len())];
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+                if people.len() == size {
+                    break;
+                }
+            }
+            if people.len() >= 2 {
+                groups.push(people);
+            }
+        }
+        let mut group_cumulative = Vec::with_capacity(groups.len());
+        let mut group_total = 0.0;
+        for _ in &groups {
+            group_total += rng.heavy();
+            group_cumulative.push(group_total);
+        }
         // As a load does: doubling would leave up to half the list unused.
         net.interactions.reserve(config.interactions);
         for _ in 0..config.interactions {
@@ -233,22 +262,17 @@ impl Network {
                 day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
                     + chrono::Duration::minutes(minutes),
             );
-            let x = if rng.unit() < 0.05 {
-                // A group meeting of 3 to 8 people of one area.
-                let local = &members[rng.below(areas)];
-                let size = (3 + rng.below(6)).min(local.len());
-                let mut people: Vec<usize> = Vec::with_capacity(size);
-                for _ in 0..size * 3 {
-                    let p = local[rng.below(local.len())];
-                    if !people.contains(&p) {
-                        people.push(p);
-                    }
-                    if people.len() == size {
-                        break;
-                    }
-                }
+            let x = if rng.unit() < 0.05 && !groups.is_empty() {
+                // A meeting of a standing group, some members away.
+                let r = rng.unit() * group_total;
+                let g = group_cumulative
+                    .partition_point(|c| *c < r)
+                    .min(groups.len() - 1);
+                let group = &groups[g];
+                let mut people: Vec<usize> =
+                    group.iter().copied().filter(|_| rng.unit() < 0.85).collect();
                 if people.len() < 2 {
-                    continue;
+                    people = group[..2].to_vec();
                 }
                 let mut x =
                     Interaction::new(at, people.iter().map(|&p| id(p)), InteractionKind::Meeting);
