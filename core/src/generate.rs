@@ -269,8 +269,11 @@ impl Network {
                     .partition_point(|c| *c < r)
                     .min(groups.len() - 1);
                 let group = &groups[g];
-                let mut people: Vec<usize> =
-                    group.iter().copied().filter(|_| rng.unit() < 0.85).collect();
+                let mut people: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|_| rng.unit() < 0.85)
+                    .collect();
                 if people.len() < 2 {
                     people = group[..2].to_vec();
                 }

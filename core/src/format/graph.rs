@@ -55,8 +55,8 @@ fn nodes(net: &Network) -> Vec<Node> {
                 .find(|g| net.actor(g).is_some_and(|u| u.kind == ActorKind::Unit))
                 .cloned()
                 .unwrap_or_default(),
-            start: a.joined.map(|d| d.format("%Y-%m-%d").to_string()),
-            end: a.left.map(|d| d.format("%Y-%m-%d").to_string()),
+            start: a.joined.map(|d| d.to_string()),
+            end: a.left.map(|d| d.to_string()),
         })
         .collect()
 }
@@ -66,8 +66,7 @@ fn mutual(t: &TieStats) -> f64 {
 }
 
 fn day(m: Option<Moment>) -> String {
-    m.map(|m| m.date().format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    m.map(|m| m.date().to_string()).unwrap_or_default()
 }
 
 fn write_all(mut w: impl Write, text: &str) -> Result<()> {
