@@ -119,6 +119,18 @@ impl SnapshotCache {
             .map(|(_, s)| s.clone())
     }
 
+    /// The last snapshot's graph, emptied, if nothing else holds that
+    /// snapshot: its storage serves the next instant. At L a scored graph
+    /// is tens of megabytes, and fresh pages for each instant cost more
+    /// than filling them.
+    fn recycle(&self) -> Option<UnGraph<ActorIx, Scored>> {
+        let mut guard = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        let (_, scores) = guard.take()?;
+        let mut graph = std::sync::Arc::into_inner(scores)?.graph;
+        graph.clear();
+        Some(graph)
+    }
+
     fn put(&self, as_of_ms: i64, scores: std::sync::Arc<Scores>) {
         *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some((as_of_ms, scores));
     }
@@ -279,7 +291,8 @@ impl<'n> Snapshot<'n> {
         let scores = match net.snapshots.get(as_of_ms) {
             Some(s) => s,
             None => {
-                let s = std::sync::Arc::new(Self::score(net, as_of));
+                let graph = net.snapshots.recycle();
+                let s = std::sync::Arc::new(Self::score(net, as_of, graph));
                 net.snapshots.put(as_of_ms, s.clone());
                 s
             }
@@ -292,12 +305,20 @@ impl<'n> Snapshot<'n> {
         }
     }
 
-    fn score(net: &Network, as_of: Moment) -> Scores {
+    fn score(net: &Network, as_of: Moment, graph: Option<UnGraph<ActorIx, Scored>>) -> Scores {
         let as_of_ms = as_of.millis();
         let date = as_of.date();
         let ties = net.canonical_ties();
         let present_ids = ties.by_id.iter().filter(|&&n| present(&net.graph[n], date));
-        let mut graph = UnGraph::with_capacity(present_ids.clone().count(), ties.ends.len());
+        let nodes = present_ids.clone().count();
+        let mut graph = match graph {
+            Some(mut g) => {
+                g.reserve_nodes(nodes);
+                g.reserve_edges(ties.ends.len());
+                g
+            }
+            None => UnGraph::with_capacity(nodes, ties.ends.len()),
+        };
         let mut index = vec![None; net.graph.node_bound()];
         for &n in present_ids {
             index[n.index()] = Some(graph.add_node(n));
