@@ -13,7 +13,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt::Write as _;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -295,8 +294,7 @@ pub(super) fn read(text: &str) -> Option<Result<Network>> {
         return None;
     };
     for (i, ini) in initiatives.iter().enumerate() {
-        let mut place = String::new();
-        let _ = write!(place, "initiatives[{i}]");
+        let place = format!("initiatives[{i}]");
         validate::check_initiative(ini, &place, &NetworkIds(&net), &mut r.problems);
     }
     let ids: HashSet<&str> = initiatives.iter().map(|ini| ini.id.as_str()).collect();
