@@ -140,6 +140,12 @@ impl Network {
         let units = of_kind(ActorKind::Unit);
         let organisations = of_kind(ActorKind::Organisation);
         let communities = of_kind(ActorKind::Community);
+        // By area once: a search of every organisation for each volunteer
+        // grew with the square of the size (3·10¹⁰ steps at XL).
+        let mut organisations_by_area: Vec<Vec<usize>> = vec![Vec::new(); areas];
+        for &o in &organisations {
+            organisations_by_area[area_of(o)].push(o);
+        }
 
         let mut net = Network::new();
         for i in 0..n {
@@ -160,14 +166,11 @@ impl Network {
                     .push(id(communities[area_of(i) % communities.len()])),
                 ActorKind::Volunteer if !organisations.is_empty() => {
                     // Volunteers join an organisation of their own area where there is one.
-                    let local: Vec<&usize> = organisations
-                        .iter()
-                        .filter(|&&o| area_of(o) == area_of(i))
-                        .collect();
+                    let local = &organisations_by_area[area_of(i)];
                     let org = if local.is_empty() {
                         organisations[rng.below(organisations.len())]
                     } else {
-                        *local[rng.below(local.len())]
+                        local[rng.below(local.len())]
                     };
                     a.member_of.push(id(org));
                 }
