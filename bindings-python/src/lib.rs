@@ -509,6 +509,7 @@ fn columns<'py>(py: Python<'py>, table: &Table) -> Res<Bound<'py, PyDict>> {
 #[pymodule]
 fn _samskab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("MIN_TIE_LENGTH", samskab::analysis::MIN_TIE_LENGTH)?;
     m.add_class::<PyNetwork>()?;
     m.add_class::<PyReport>()?;
     errors::register(m)?;

@@ -45,8 +45,12 @@ from ._samskab import (
 )
 
 __version__: str = _samskab.__version__
+#: The shortest length of a tie in the trust graph (``trust_edges_frame``'s
+#: ``length``, which ``brokers`` measures routes with): −ln(trust), at least this.
+MIN_TIE_LENGTH: float = _samskab.MIN_TIE_LENGTH
 
 __all__ = [
+    "MIN_TIE_LENGTH",
     "Network",
     "Trust",
     "TrustComponents",
@@ -1051,8 +1055,8 @@ class Network:
 
     def trust_edges_frame(self, as_of: AsOf) -> Any:
         """The trust graph as a pandas DataFrame, one row per tie between actors present
-        then: ``a``, ``b``, trust each way, ``mutual``, ``length`` (−ln mutual, the length
-        ``paths`` and ``brokers`` measure routes with) and ``last_contact``."""
+        then: ``a``, ``b``, trust each way, ``mutual``, ``length`` (−ln mutual, at least
+        ``MIN_TIE_LENGTH``: the length ``brokers`` measures routes with) and ``last_contact``."""
         return _frame(self._net.trust_edges(_instant(as_of)))
 
     def to_networkx(self, as_of: AsOf) -> Any:

@@ -16,8 +16,10 @@ __all__ = [
     "_Network",
     "_Report",
     "__version__",
+    "MIN_TIE_LENGTH",
 ]
 __version__: str
+MIN_TIE_LENGTH: float
 
 class SamskabError(ValueError): ...
 class ParseError(SamskabError): ...
