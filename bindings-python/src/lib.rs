@@ -462,35 +462,50 @@ impl PyReport {
     }
 }
 
-fn le_bytes<T: Copy, const N: usize>(values: &[T], to: fn(T) -> [u8; N]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(values.len() * N);
-    for v in values {
-        out.extend_from_slice(&to(*v));
-    }
-    out
+/// `values` as little-endian bytes, written straight into a Python `bytes`.
+fn le_bytes<'py, T: Copy, const N: usize>(
+    py: Python<'py>,
+    values: &[T],
+    to: fn(T) -> [u8; N],
+) -> Res<Bound<'py, PyBytes>> {
+    PyBytes::new_with(py, values.len() * N, |buf| {
+        for (out, v) in buf.chunks_exact_mut(N).zip(values) {
+            out.copy_from_slice(&to(*v));
+        }
+        Ok(())
+    })
 }
 
 /// A table as `{name: (type, payload)}`: numbers as little-endian byte
-/// buffers for `numpy.frombuffer`, words as codes plus categories.
+/// buffers for `numpy.frombuffer`, words as codes plus categories. Columns
+/// with the same categories share one list (the two ends of every tie name
+/// the same actors: a hundred thousand strings at L).
 fn columns<'py>(py: Python<'py>, table: &Table) -> Res<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
+    let mut last_categories: Option<(&[String], Bound<'py, PyList>)> = None;
     for (name, column) in &table.columns {
         let entry: Bound<'py, PyAny> = match column {
             Column::Text(v) => ("text", PyList::new(py, v)?).into_pyobject(py)?.into_any(),
-            Column::Category { codes, categories } => (
-                "category",
-                PyBytes::new(py, &le_bytes(codes, u32::to_le_bytes)),
-                PyList::new(py, categories)?,
-            )
+            Column::Category { codes, categories } => {
+                let list = match &last_categories {
+                    Some((words, list)) if *words == categories.as_slice() => list.clone(),
+                    _ => {
+                        let list = PyList::new(py, categories)?;
+                        last_categories = Some((categories, list.clone()));
+                        list
+                    }
+                };
+                ("category", le_bytes(py, codes, u32::to_le_bytes)?, list)
+                    .into_pyobject(py)?
+                    .into_any()
+            }
+            Column::Float(v) => ("float", le_bytes(py, v, f64::to_le_bytes)?)
                 .into_pyobject(py)?
                 .into_any(),
-            Column::Float(v) => ("float", PyBytes::new(py, &le_bytes(v, f64::to_le_bytes)))
+            Column::Int(v) => ("int", le_bytes(py, v, i64::to_le_bytes)?)
                 .into_pyobject(py)?
                 .into_any(),
-            Column::Int(v) => ("int", PyBytes::new(py, &le_bytes(v, i64::to_le_bytes)))
-                .into_pyobject(py)?
-                .into_any(),
-            Column::Time(v) => ("time", PyBytes::new(py, &le_bytes(v, i64::to_le_bytes)))
+            Column::Time(v) => ("time", le_bytes(py, v, i64::to_le_bytes)?)
                 .into_pyobject(py)?
                 .into_any(),
             Column::Bool(v) => {

@@ -710,6 +710,9 @@ def _frame(columns: Mapping[str, Tuple[Any, ...]]) -> Any:
             "samskab's data frames need pandas and numpy: pip install 'samskab[pandas]'"
         ) from e
     data: Dict[str, Any] = {}
+    # Columns handed over with the same list of categories share one dtype:
+    # pandas checks a list's words once, not once per column.
+    dtypes: Dict[int, Any] = {}
     for name, spec in columns.items():
         kind = spec[0]
         if kind == "text":
@@ -717,7 +720,10 @@ def _frame(columns: Mapping[str, Tuple[Any, ...]]) -> Any:
         elif kind == "category":
             codes = np.frombuffer(spec[1], dtype="<u4").astype(np.int64)
             codes[codes == 0xFFFFFFFF] = -1
-            data[name] = pd.Categorical.from_codes(codes, categories=spec[2])
+            dtype = dtypes.get(id(spec[2]))
+            if dtype is None:
+                dtype = dtypes[id(spec[2])] = pd.CategoricalDtype(spec[2])
+            data[name] = pd.Categorical.from_codes(codes, dtype=dtype)
         elif kind == "float":
             data[name] = np.frombuffer(spec[1], dtype="<f8")
         elif kind == "int":

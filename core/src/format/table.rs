@@ -280,14 +280,22 @@ impl Network {
             length.push(trust_length(s.mutual()));
             last.push(s.last_ms);
         }
-        let category = |codes| Column::Category {
-            codes,
-            categories: ids.clone(),
-        };
         Table {
             columns: vec![
-                ("a".into(), category(a)),
-                ("b".into(), category(b)),
+                (
+                    "a".into(),
+                    Column::Category {
+                        codes: a,
+                        categories: ids.clone(),
+                    },
+                ),
+                (
+                    "b".into(),
+                    Column::Category {
+                        codes: b,
+                        categories: ids,
+                    },
+                ),
                 ("a_trusts_b".into(), Column::Float(ab)),
                 ("b_trusts_a".into(), Column::Float(ba)),
                 ("mutual".into(), Column::Float(mutual)),
