@@ -108,7 +108,7 @@ impl Network {
             let mut i = events.len();
             while i > 0 {
                 let t = events[i - 1].at;
-                let (ab, ba) = trust::trust_values(&kernel, tie, &self.interactions, None, t);
+                let (ab, ba) = trust::trust_values(&kernel, tie, &self.interactions, t);
                 let m = ab.min(ba);
                 if m > peak.0 {
                     peak = (m, t);

@@ -342,7 +342,7 @@ impl<'n> Snapshot<'n> {
                 let Some(last) = tie.events_until(as_of_ms).last() else {
                     continue;
                 };
-                let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, None, as_of_ms);
+                let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, as_of_ms);
                 (ab, ba, last.at)
             };
             // Side A of a tie is its lower network node.

@@ -492,22 +492,11 @@ impl Ledger {
     }
 }
 
-/// Both trust values of a tie: `(A's trust in B, B's trust in A)`, from its
-/// digest when there is one that holds.
-pub(crate) fn trust_values(
-    k: &Kernel,
-    tie: &Tie,
-    store: &Store,
-    digest: Option<&Digest>,
-    as_of_ms: i64,
-) -> (f64, f64) {
-    match digest.filter(|d| d.holds_at(as_of_ms)) {
-        Some(d) => d.values(k, as_of_ms),
-        None => {
-            let [a, b] = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
-            (a.value, b.value)
-        }
-    }
+/// Both trust values of a tie, `(A's trust in B, B's trust in A)`, from its
+/// events (where a digest holds, [`Digest::values`] gives the same numbers).
+pub(crate) fn trust_values(k: &Kernel, tie: &Tie, store: &Store, as_of_ms: i64) -> (f64, f64) {
+    let [a, b] = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
+    (a.value, b.value)
 }
 
 /// The ledger of `source`'s trust in the other end of `tie`.
