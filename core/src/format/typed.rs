@@ -40,7 +40,6 @@ struct Reading {
     /// Initiatives the interactions name: they come after the interactions,
     /// so are checked at the end.
     named: HashSet<String>,
-    seen_interactions: bool,
 }
 
 impl Reading {
@@ -100,13 +99,15 @@ impl<'de> Visitor<'de> for Top<'_> {
                     .is_some(),
                 "actors" => reading.actors.replace(map.next_value()?).is_some(),
                 "initiatives" => reading.initiatives.replace(map.next_value()?).is_some(),
+                // The network is made when the interactions begin (and
+                // reading them fails without one), so one already made
+                // means the key came before.
                 "interactions" => {
-                    if reading.seen_interactions {
-                        return Err(A::Error::custom(HAND_OVER));
+                    let repeated = reading.net.is_some();
+                    if !repeated {
+                        map.next_value_seed(Interactions(reading))?;
                     }
-                    reading.seen_interactions = true;
-                    map.next_value_seed(Interactions(reading))?;
-                    false
+                    repeated
                 }
                 _ => true,
             };
@@ -397,6 +398,13 @@ mod tests {
             doc["actors"], doc["interactions"]
         );
         assert!(typed(&in_order).is_some());
+        // A repeated key is the tree's to judge.
+        let twice = in_order.replacen(
+            "\"interactions\": ",
+            "\"interactions\": [], \"interactions\": ",
+            1,
+        );
+        assert_eq!(typed(&twice), None);
         assert_eq!(general(&reordered), general(&in_order));
         let newer = text.replacen("\"version\": 1", "\"version\": 2", 1);
         assert_eq!(typed(&newer).expect("taken"), general(&newer));
