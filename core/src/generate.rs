@@ -4,8 +4,8 @@
 //! organisations, communities, volunteers, businesses and citizens in
 //! realistic proportions; actors grouped in areas, with most ties inside an
 //! area and some across (community structure); heavy-tailed contact rates
-//! per tie; standing groups that meet again and again; requests with response times, some never
-//! answered; and initiatives.
+//! per tie; standing groups that meet again and again; requests with
+//! response times, some never answered; and initiatives.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -92,6 +92,34 @@ impl Rng {
     /// most of the contact.
     fn heavy(&mut self) -> f64 {
         (1.0 - self.unit()).max(1e-12).powf(-1.0 / 1.5)
+    }
+}
+
+/// Indices drawn in proportion to their weights.
+struct Weighted {
+    /// The running sums of the weights.
+    cumulative: Vec<f64>,
+}
+
+impl Weighted {
+    fn new(weights: impl Iterator<Item = f64>) -> Weighted {
+        let mut total = 0.0;
+        let cumulative = weights
+            .map(|w| {
+                total += w;
+                total
+            })
+            .collect();
+        Weighted { cumulative }
+    }
+
+    /// An index drawn from `rng`; call only with at least one weight.
+    fn draw(&self, rng: &mut Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let r = rng.unit() * total;
+        self.cumulative
+            .partition_point(|c| *c < r)
+            .min(self.cumulative.len().saturating_sub(1))
     }
 }
 
@@ -210,12 +238,7 @@ impl Network {
             return Ok(net);
         }
         // Sample ties in proportion to their rate.
-        let mut cumulative = Vec::with_capacity(ties.len());
-        let mut total = 0.0;
-        for t in &ties {
-            total += t.2;
-            cumulative.push(total);
-        }
+        let tie_rates = Weighted::new(ties.iter().map(|t| t.2));
         let end = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default();
         let span_days = 365 * i64::from(config.years);
         let start = end - chrono::Duration::days(span_days);
@@ -250,12 +273,7 @@ impl Network {
                 groups.push(people);
             }
         }
-        let mut group_cumulative = Vec::with_capacity(groups.len());
-        let mut group_total = 0.0;
-        for _ in &groups {
-            group_total += rng.heavy();
-            group_cumulative.push(group_total);
-        }
+        let group_rates = Weighted::new(groups.iter().map(|_| rng.heavy()));
         // As a load does: doubling would leave up to half the list unused.
         net.interactions.reserve(config.interactions);
         for _ in 0..config.interactions {
@@ -267,11 +285,7 @@ impl Network {
             );
             let x = if rng.unit() < 0.05 && !groups.is_empty() {
                 // A meeting of a standing group, some members away.
-                let r = rng.unit() * group_total;
-                let g = group_cumulative
-                    .partition_point(|c| *c < r)
-                    .min(groups.len() - 1);
-                let group = &groups[g];
+                let group = &groups[group_rates.draw(&mut rng)];
                 let mut people: Vec<usize> = group
                     .iter()
                     .copied()
@@ -285,9 +299,7 @@ impl Network {
                 x.initiator = Some(id(people[0]));
                 x
             } else {
-                let r = rng.unit() * total;
-                let t = cumulative.partition_point(|c| *c < r).min(ties.len() - 1);
-                let (a, b, _) = ties[t];
+                let (a, b, _) = ties[tie_rates.draw(&mut rng)];
                 let (a, b) = if rng.unit() < 0.5 { (a, b) } else { (b, a) };
                 let kind = kinds_1to1[rng.below(kinds_1to1.len())];
                 let mut x = Interaction::new(at, [id(a), id(b)], kind);
