@@ -472,8 +472,7 @@ impl Network {
         interaction: Interaction,
         keep_order: bool,
     ) -> InteractionKey {
-        let key = InteractionKey(self.next_key);
-        self.next_key += 1;
+        let key = self.new_key();
         self.attach_interaction(key, interaction, keep_order);
         key
     }
@@ -496,9 +495,15 @@ impl Network {
     /// interaction whose participants' nodes the caller has looked up
     /// (`nodes[i]` is participant `i`'s).
     pub(crate) fn insert_resolved(&mut self, interaction: Interaction, nodes: &[NodeIndex]) {
+        let key = self.new_key();
+        self.attach_resolved(key, interaction, nodes, false);
+    }
+
+    /// The next key, never handed out before.
+    fn new_key(&mut self) -> InteractionKey {
         let key = InteractionKey(self.next_key);
         self.next_key += 1;
-        self.attach_resolved(key, interaction, nodes, false);
+        key
     }
 
     fn attach_resolved(
