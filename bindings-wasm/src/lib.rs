@@ -446,9 +446,9 @@ impl Network {
 
     /// The trust graph as of `asOf` as columns, one entry per tie between
     /// actors present then: `a` and `b` (indices into `ids`), `aTrustsB`,
-    /// `bTrustsA`, `mutual`, `length` (−ln mutual, at least 1e-6) and `lastContact` (ms
-    /// since 1970). Typed arrays, not an object per tie: a municipality has
-    /// a hundred thousand ties.
+    /// `bTrustsA`, `mutual`, `length` (−ln mutual, at least 1e-6) and
+    /// `lastContact` (ms since 1970). Typed arrays, not an object per tie: a
+    /// municipality has a hundred thousand ties.
     #[wasm_bindgen(js_name = trustEdges, unchecked_return_type = "TrustEdges")]
     pub fn trust_edges(
         &self,

@@ -241,10 +241,11 @@ impl Network {
     /// The trust graph as of `as_of`, one row per tie between actors present
     /// then with contact at or before it: `a` and `b` (in id order), trust
     /// each way, `mutual` trust (the lower), `length` (−ln mutual, at least
-    /// [`MIN_TIE_LENGTH`](crate::analysis::MIN_TIE_LENGTH): the length `brokers`
-    /// measures routes with; `paths` ranks chains by the product of trust,
-    /// the same order but for that floor) and `last_contact`. What another graph library needs to repeat samskab's
-    /// analyses on the same graph.
+    /// [`MIN_TIE_LENGTH`](crate::analysis::MIN_TIE_LENGTH): the length
+    /// `brokers` measures routes with; `paths` ranks chains by the product
+    /// of trust, the same order but for that floor) and `last_contact`.
+    /// What another graph library needs to repeat samskab's analyses on the
+    /// same graph.
     ///
     /// ```
     /// use samskab::{format::Column, Network};
