@@ -5,7 +5,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 use serde::Serialize;
 
-use super::betweenness::{betweenness, sample_sources, Csr};
+use super::betweenness::{betweenness, sample_sources};
+use super::csr::Csr;
 use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::model::{Network, Sector};

@@ -1,7 +1,8 @@
 //! Key-person risk (N4): who would take others' only way into the
 //! municipality with them if they left.
 
-use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{IntoNeighbors, NodeCompactIndexable};
 use serde::Serialize;
 
 use super::lowlink::LowLink;
@@ -58,7 +59,11 @@ pub(crate) struct WayInMap {
 }
 
 impl WayInMap {
-    pub fn new(snap: &Snapshot, trusted: &UnGraph<(), f64>) -> WayInMap {
+    /// The map of `trusted`, a graph on the snapshot's nodes.
+    pub fn new<G>(snap: &Snapshot, trusted: G) -> WayInMap
+    where
+        G: IntoNeighbors + NodeCompactIndexable,
+    {
         let ll = LowLink::new(trusted);
         let municipal: Vec<usize> = snap
             .graph
@@ -81,16 +86,16 @@ impl WayInMap {
         self.municipal[v] == 0 && self.component_municipal(v) > 0
     }
 
-    /// Outside actors whose way in is cut when node `x` is removed.
-    pub fn cut_off_by_node(&self, x: usize) -> Vec<usize> {
+    /// Outside actors whose way in is cut when node `x` is removed, put in
+    /// `out` (emptied first).
+    pub fn cut_off_by_node(&self, x: usize, out: &mut Vec<usize>) {
+        out.clear();
         let total = self.component_municipal(x);
         if total == 0 {
-            return Vec::new();
+            return;
         }
-        let separated = self.ll.separated_children(x);
-        let mut out = Vec::new();
         let mut in_separated = 0;
-        for &c in &separated {
+        for c in self.ll.separated_children(x) {
             in_separated += self.sub_municipal[c];
             if self.sub_municipal[c] == 0 {
                 out.extend_from_slice(self.ll.subtree(c));
@@ -100,9 +105,10 @@ impl WayInMap {
         if rest == 0 {
             // Everything of the component outside x's separated subtrees.
             let root = self.ll.root[x];
-            let mut skip: Vec<(usize, usize)> = separated
-                .iter()
-                .map(|&c| (self.ll.pre[c], self.ll.pre[c] + self.ll.size[c]))
+            let mut skip: Vec<(usize, usize)> = self
+                .ll
+                .separated_children(x)
+                .map(|c| (self.ll.pre[c], self.ll.pre[c] + self.ll.size[c]))
                 .collect();
             skip.push((self.ll.pre[x], self.ll.pre[x] + 1));
             for &v in self.ll.subtree(root) {
@@ -112,7 +118,6 @@ impl WayInMap {
                 }
             }
         }
-        out
     }
 }
 
@@ -145,12 +150,13 @@ impl Network {
         let n = snap.graph.node_count();
         let ancestors = snap.ancestors();
         let is_outside_group = |v: usize| {
-            let a = snap.actor(NodeIndex::new(v));
-            a.kind.is_group() && a.sector() != Sector::Municipality
+            let role = snap.role(NodeIndex::new(v));
+            role.group && role.sector != Sector::Municipality
         };
         // Carriers of each group's way in: the group itself and its members.
         let mut carriers = vec![0usize; n];
-        let carried = |v: usize| std::iter::once(v).chain(ancestors[v].iter().map(|g| g.index()));
+        let carried =
+            |v: usize| std::iter::once(v).chain(ancestors.of(v).iter().map(|&g| g as usize));
         for v in 0..n {
             if map.has_way_in(v) {
                 for g in carried(v) {
@@ -160,14 +166,16 @@ impl Network {
         }
         let mut out = Vec::new();
         let mut lost = vec![0usize; n];
+        let (mut cut, mut touched) = (Vec::new(), Vec::new());
         for x in 0..n {
-            let cut = map.cut_off_by_node(x);
-            let mut affected = cut.clone();
-            if map.has_way_in(x) {
-                affected.push(x);
+            map.cut_off_by_node(x, &mut cut);
+            if cut.is_empty() && !map.has_way_in(x) {
+                // Nobody and no group is cut off: x takes no way in with it.
+                continue;
             }
-            let mut touched = Vec::new();
-            for &v in &affected {
+            touched.clear();
+            let x_itself = map.has_way_in(x).then_some(x);
+            for v in cut.iter().copied().chain(x_itself) {
                 for g in carried(v) {
                     if lost[g] == 0 {
                         touched.push(g);
@@ -181,13 +189,13 @@ impl Network {
                 .filter(|&g| g != x && is_outside_group(g) && lost[g] == carriers[g])
                 .map(|g| snap.id(NodeIndex::new(g)).to_owned())
                 .collect();
-            for g in touched {
+            for &g in &touched {
                 lost[g] = 0;
             }
             let mut orphans: Vec<String> = cut
                 .iter()
                 .copied()
-                .filter(|&v| !snap.actor(NodeIndex::new(v)).kind.is_group())
+                .filter(|&v| !snap.role(NodeIndex::new(v)).group)
                 .map(|v| snap.id(NodeIndex::new(v)).to_owned())
                 .collect();
             if orphans.is_empty() && groups.is_empty() {
@@ -197,12 +205,13 @@ impl Network {
             groups.sort();
             let xn = NodeIndex::new(x);
             let mut handover: Vec<Handover> = trusted
-                .neighbors(xn)
-                .map(|y| {
+                .row(x)
+                .map(|(y, trust)| {
+                    let y = NodeIndex::new(y);
                     let e = snap.graph.find_edge(xn, y);
                     Handover {
                         actor: snap.id(y).to_owned(),
-                        trust: snap.mutual(xn, y),
+                        trust,
                         last_contact: Snapshot::moment_of(
                             e.map(|e| snap.graph[e].last_ms).unwrap_or(0),
                         ),
@@ -218,7 +227,7 @@ impl Network {
             });
             out.push(KeyPerson {
                 actor: snap.id(xn).to_owned(),
-                sector: snap.actor(xn).sector(),
+                sector: snap.role(xn).sector,
                 orphans,
                 orphaned_groups: groups,
                 handover,

@@ -136,12 +136,11 @@ impl LowLink {
     }
 
     /// The children of `x` whose subtrees are cut off when `x` is removed.
-    pub fn separated_children(&self, x: usize) -> Vec<usize> {
+    pub fn separated_children(&self, x: usize) -> impl Iterator<Item = usize> + '_ {
         self.children(x)
             .iter()
             .copied()
-            .filter(|&c| self.low[c] >= self.pre[x])
-            .collect()
+            .filter(move |&c| self.low[c] >= self.pre[x])
     }
 
     /// Whether the tree edge from `c`'s parent to `c` is a bridge.
@@ -170,8 +169,8 @@ mod tests {
     fn path_separates_at_every_inner_node() {
         // 0 - 1 - 2 - 3
         let ll = LowLink::new(&graph(4, &[(0, 1), (1, 2), (2, 3)]));
-        assert!(ll.separated_children(1).len() == 1);
-        assert!(ll.separated_children(3).is_empty());
+        assert!(ll.separated_children(1).count() == 1);
+        assert!(ll.separated_children(3).next().is_none());
         for c in 1..4 {
             assert!(ll.is_bridge_to(c));
         }
@@ -182,10 +181,10 @@ mod tests {
         let ll = LowLink::new(&graph(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]));
         for v in 1..4 {
             assert!(!ll.is_bridge_to(v));
-            assert!(ll.separated_children(v).is_empty());
+            assert!(ll.separated_children(v).next().is_none());
         }
         // The root's children are always cut off from each other, but a cycle gives it one.
-        assert_eq!(ll.separated_children(0).len(), 1);
+        assert_eq!(ll.separated_children(0).count(), 1);
     }
 
     #[test]

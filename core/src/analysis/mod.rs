@@ -12,6 +12,7 @@ mod betweenness;
 mod brokers;
 mod coverage;
 mod cross_unit;
+mod csr;
 mod initiatives;
 mod key_people;
 mod lowlink;

@@ -163,10 +163,19 @@ impl Network {
         }
         // What is at stake: bridges of the trusted graph with the cold ties
         // counted as still trusted.
-        let mut revived: UnGraph<(), f64> = snap.trusted().clone();
+        let trusted = snap.trusted();
+        let mut revived: UnGraph<(), ()> = UnGraph::with_capacity(snap.graph.node_count(), 0);
+        for _ in snap.graph.node_indices() {
+            revived.add_node(());
+        }
+        for v in 0..snap.graph.node_count() {
+            for (w, _) in trusted.row(v).filter(|&(w, _)| v < w) {
+                revived.add_edge(NodeIndex::new(v), NodeIndex::new(w), ());
+            }
+        }
         for (x, y, _) in &cold {
             if revived.find_edge(*x, *y).is_none() {
-                revived.add_edge(*x, *y, 0.0);
+                revived.add_edge(*x, *y, ());
             }
         }
         let map = WayInMap::new(&snap, &revived);

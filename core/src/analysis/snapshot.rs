@@ -6,7 +6,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
 use petgraph::visit::{EdgeFiltered, EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::betweenness::Csr;
+use super::csr::Csr;
 use crate::model::{Actor, Network, Sector};
 use crate::scoring::trust;
 use crate::time::Moment;
@@ -40,8 +40,40 @@ pub(crate) struct Scores {
     /// Mutual trust as compressed rows, for the searches that read every
     /// tie (made at the first of them).
     trust_rows: std::sync::OnceLock<Csr>,
-    /// The trusted graph (made at the first analysis that asks).
-    trusted: std::sync::OnceLock<UnGraph<(), f64>>,
+    /// Each snapshot node's sector and whether it is a group, read while
+    /// the actors are visited for presence: the analyses ask for every
+    /// node, and the actors lie scattered in memory.
+    roles: Vec<Role>,
+    /// The trusted graph: the ties of mutual trust at or above the
+    /// threshold (made at the first analysis that asks).
+    trusted: std::sync::OnceLock<Csr>,
+    /// The groups above each node (made at the first analysis that asks).
+    ancestors: std::sync::OnceLock<Ancestors>,
+}
+
+/// What the analyses ask of an actor again and again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Role {
+    pub sector: Sector,
+    pub group: bool,
+}
+
+/// For every snapshot node, the present groups it belongs to transitively,
+/// sorted: `groups[start[v]..start[v + 1]]`.
+#[derive(Debug)]
+pub(crate) struct Ancestors {
+    start: Vec<usize>,
+    groups: Vec<u32>,
+}
+
+impl Ancestors {
+    /// The groups above snapshot node `v`.
+    pub fn of(&self, v: usize) -> &[u32] {
+        match (self.start.get(v), self.start.get(v + 1)) {
+            (Some(&a), Some(&b)) => &self.groups[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// The last snapshot's scores, so that a series of questions about one
@@ -62,25 +94,59 @@ pub(crate) struct SnapshotCache {
     memberships: std::sync::OnceLock<Memberships>,
 }
 
-/// Who belongs directly to whom, as pairs of network nodes sorted by their
-/// first: (member, group) and (group, member).
+/// Who belongs directly to whom, as rows by network node: the groups each
+/// actor is a direct member of, and each group's direct members.
 #[derive(Debug, Default)]
 pub(crate) struct Memberships {
-    by_member: Vec<(ActorIx, ActorIx)>,
-    by_group: Vec<(ActorIx, ActorIx)>,
+    up: Rows,
+    down: Rows,
 }
 
-/// `start` and every node reached from it along `pairs` (sorted by their
-/// first), each once, `start` first.
-fn reachable(pairs: &[(ActorIx, ActorIx)], start: ActorIx) -> Vec<ActorIx> {
-    let mut out = vec![start];
+/// Network nodes listed per network node: `to[start[n]..start[n + 1]]`.
+#[derive(Debug, Default)]
+struct Rows {
+    start: Vec<usize>,
+    to: Vec<ActorIx>,
+}
+
+impl Rows {
+    /// Rows of `pairs` (from, to) over nodes below `bound`.
+    fn new(bound: usize, pairs: &[(ActorIx, ActorIx)]) -> Rows {
+        let mut start = vec![0usize; bound + 1];
+        for (from, _) in pairs {
+            start[from.index() + 1] += 1;
+        }
+        for i in 0..bound {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut to = vec![ActorIx::end(); pairs.len()];
+        for &(from, y) in pairs {
+            to[fill[from.index()]] = y;
+            fill[from.index()] += 1;
+        }
+        Rows { start, to }
+    }
+
+    fn row(&self, n: ActorIx) -> &[ActorIx] {
+        match (self.start.get(n.index()), self.start.get(n.index() + 1)) {
+            (Some(&a), Some(&b)) => &self.to[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// `start` and every node reached from it along `rows`, each once, `start`
+/// first.
+fn reachable(rows: &Rows, start: ActorIx, out: &mut Vec<ActorIx>) {
+    out.clear();
+    out.push(start);
     // A few groups above an actor, or thousands of members below a unit.
     let mut seen: std::collections::HashSet<ActorIx> = std::collections::HashSet::new();
     let mut next = 0;
     while let Some(&x) = out.get(next) {
         next += 1;
-        let first = pairs.partition_point(|(p, _)| *p < x);
-        for &(_, y) in pairs[first..].iter().take_while(|(p, _)| *p == x) {
+        for &y in rows.row(x) {
             let new = if out.len() < 16 {
                 !out.contains(&y)
             } else {
@@ -94,7 +160,6 @@ fn reachable(pairs: &[(ActorIx, ActorIx)], start: ActorIx) -> Vec<ActorIx> {
             }
         }
     }
-    out
 }
 
 impl Clone for SnapshotCache {
@@ -214,7 +279,7 @@ impl Network {
     /// and key people for every actor's groups.
     fn memberships(&self) -> &Memberships {
         self.snapshots.memberships.get_or_init(|| {
-            let mut by_member: Vec<(ActorIx, ActorIx)> = self
+            let up: Vec<(ActorIx, ActorIx)> = self
                 .graph
                 .node_indices()
                 .flat_map(|n| {
@@ -224,13 +289,11 @@ impl Network {
                         .filter_map(move |g| Some((n, *self.actor_index.get(g)?)))
                 })
                 .collect();
-            let mut by_group: Vec<(ActorIx, ActorIx)> =
-                by_member.iter().map(|&(m, g)| (g, m)).collect();
-            by_member.sort_unstable();
-            by_group.sort_unstable();
+            let down: Vec<(ActorIx, ActorIx)> = up.iter().map(|&(m, g)| (g, m)).collect();
+            let bound = self.graph.node_bound();
             Memberships {
-                by_member,
-                by_group,
+                up: Rows::new(bound, &up),
+                down: Rows::new(bound, &down),
             }
         })
     }
@@ -320,8 +383,14 @@ impl<'n> Snapshot<'n> {
             None => UnGraph::with_capacity(nodes, ties.ends.len()),
         };
         let mut index = vec![None; net.graph.node_bound()];
+        let mut roles = Vec::with_capacity(nodes);
         for &n in present_ids {
             index[n.index()] = Some(graph.add_node(n));
+            let actor = &net.graph[n];
+            roles.push(Role {
+                sector: actor.sector(),
+                group: actor.kind.is_group(),
+            });
         }
         let kernel = trust::Kernel::new(&net.scoring);
         // In the ties' order, so the edges come sorted by their ends, as
@@ -361,7 +430,9 @@ impl<'n> Snapshot<'n> {
             graph,
             index,
             trust_rows: std::sync::OnceLock::new(),
+            roles,
             trusted: std::sync::OnceLock::new(),
+            ancestors: std::sync::OnceLock::new(),
         }
     }
 
@@ -392,8 +463,13 @@ impl<'n> Snapshot<'n> {
         self.of_network(*self.net.actor_index.get(id)?)
     }
 
+    /// The sector of snapshot node `n`, and whether it is a group.
+    pub fn role(&self, n: NodeIndex) -> Role {
+        self.roles[n.index()]
+    }
+
     pub fn is_municipal(&self, n: NodeIndex) -> bool {
-        self.actor(n).sector() == Sector::Municipality
+        self.role(n).sector == Sector::Municipality
     }
 
     /// Trust of `from` in `to` on an edge between them.
@@ -419,23 +495,11 @@ impl<'n> Snapshot<'n> {
     }
 
     /// The trusted graph: only ties with mutual trust at or above the threshold.
-    pub fn trusted(&self) -> &UnGraph<(), f64> {
-        self.scores.trusted.get_or_init(|| self.make_trusted())
-    }
-
-    fn make_trusted(&self) -> UnGraph<(), f64> {
-        let threshold = self.net.scoring.trusted_threshold;
-        let mut g = UnGraph::with_capacity(self.graph.node_count(), self.graph.edge_count());
-        for _ in self.graph.node_indices() {
-            g.add_node(());
-        }
-        for e in self.graph.edge_references() {
-            let m = e.weight().mutual();
-            if m >= threshold {
-                g.add_edge(e.source(), e.target(), m);
-            }
-        }
-        g
+    pub fn trusted(&self) -> &Csr {
+        self.scores.trusted.get_or_init(|| {
+            self.trust_rows()
+                .at_least(self.net.scoring.trusted_threshold)
+        })
     }
 
     /// Every present actor a group contains, itself included, through
@@ -444,7 +508,9 @@ impl<'n> Snapshot<'n> {
         let Some(&root) = self.net.actor_index.get(group) else {
             return Vec::new();
         };
-        let mut out: Vec<NodeIndex> = reachable(&self.net.memberships().by_group, root)
+        let mut reached = Vec::new();
+        reachable(&self.net.memberships().down, root, &mut reached);
+        let mut out: Vec<NodeIndex> = reached
             .into_iter()
             .filter_map(|g| self.of_network(g))
             .collect();
@@ -454,20 +520,29 @@ impl<'n> Snapshot<'n> {
 
     /// For every present actor, the present groups it belongs to
     /// transitively.
-    pub fn ancestors(&self) -> Vec<Vec<NodeIndex>> {
-        let up = &self.net.memberships().by_member;
-        self.graph
-            .node_indices()
-            .map(|n| {
-                let mut groups: Vec<NodeIndex> = reachable(up, self.graph[n])
-                    .into_iter()
-                    .skip(1)
-                    .filter_map(|g| self.of_network(g))
-                    .collect();
-                groups.sort_unstable();
-                groups
-            })
-            .collect()
+    pub fn ancestors(&self) -> &Ancestors {
+        self.scores.ancestors.get_or_init(|| {
+            let up = &self.net.memberships().up;
+            let mut start = Vec::with_capacity(self.graph.node_count() + 1);
+            start.push(0);
+            let mut groups = Vec::new();
+            let mut reached = Vec::new();
+            for n in self.graph.node_indices() {
+                let first = groups.len();
+                if !up.row(self.graph[n]).is_empty() {
+                    reachable(up, self.graph[n], &mut reached);
+                    groups.extend(
+                        reached[1..]
+                            .iter()
+                            .filter_map(|&g| self.of_network(g))
+                            .map(|g| g.index() as u32),
+                    );
+                    groups[first..].sort_unstable();
+                }
+                start.push(groups.len());
+            }
+            Ancestors { start, groups }
+        })
     }
 
     /// The moment of a snapshot-relative millisecond time, for output: the

@@ -1,0 +1,177 @@
+//! A graph as compressed rows: each node's neighbours and a value per edge
+//! side by side, for searches that read every tie many times (a petgraph
+//! `Graph` links its edges into lists, and following them misses the cache
+//! at every step).
+
+use petgraph::visit::{
+    EdgeRef, GraphBase, IntoEdges, IntoNeighbors, NodeCompactIndexable, NodeCount, NodeIndexable,
+};
+
+/// Compressed rows of an undirected graph: tie lengths for betweenness,
+/// mutual trust for paths and the trusted graph.
+#[derive(Debug)]
+pub(crate) struct Csr {
+    start: Vec<usize>,
+    to: Vec<u32>,
+    length: Vec<f64>,
+}
+
+impl Csr {
+    /// The rows of `g`, with each edge's length from `length`. Self-loops
+    /// lie on no shortest route and are left out.
+    pub(crate) fn new<G, F>(g: G, length: F) -> Csr
+    where
+        G: IntoEdges + NodeCompactIndexable,
+        F: Fn(G::EdgeRef) -> f64,
+    {
+        let n = g.node_bound();
+        let mut start = Vec::with_capacity(n + 1);
+        let mut to = Vec::new();
+        let mut lengths = Vec::new();
+        start.push(0);
+        for v in 0..n {
+            for e in g.edges(g.from_index(v)) {
+                let w = g.to_index(e.target());
+                if w != v {
+                    to.push(w as u32);
+                    lengths.push(length(e));
+                }
+            }
+            start.push(to.len());
+        }
+        Csr {
+            start,
+            to,
+            length: lengths,
+        }
+    }
+
+    /// Each row in decreasing order of value (then by neighbour), so that a
+    /// search that wants only values above a floor stops at the first below.
+    pub(crate) fn strongest_first(mut self) -> Csr {
+        let mut row: Vec<(f64, u32)> = Vec::new();
+        for v in 0..self.nodes() {
+            let (a, b) = (self.start[v], self.start[v + 1]);
+            row.clear();
+            row.extend(
+                self.length[a..b]
+                    .iter()
+                    .copied()
+                    .zip(self.to[a..b].iter().copied()),
+            );
+            row.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            for (i, (value, to)) in row.iter().enumerate() {
+                self.length[a + i] = *value;
+                self.to[a + i] = *to;
+            }
+        }
+        self
+    }
+
+    /// The rows of a graph sorted strongest first, each cut at its first
+    /// value below `floor`: the edges of value `floor` or more, packed
+    /// together so that a search over them reads no other.
+    pub(crate) fn at_least(&self, floor: f64) -> Csr {
+        let mut start = Vec::with_capacity(self.start.len());
+        let (mut to, mut length) = (Vec::new(), Vec::new());
+        start.push(0);
+        for v in 0..self.nodes() {
+            let (row_to, row_length) = self.row_slices(v);
+            let keep = row_length.iter().take_while(|&&l| l >= floor).count();
+            to.extend_from_slice(&row_to[..keep]);
+            length.extend_from_slice(&row_length[..keep]);
+            start.push(to.len());
+        }
+        Csr { start, to, length }
+    }
+
+    pub(crate) fn nodes(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The neighbours of `v` with each edge's value.
+    pub(crate) fn row(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let (to, length) = self.row_slices(v);
+        to.iter().zip(length).map(|(&w, &l)| (w as usize, l))
+    }
+
+    /// The neighbours of `v` and each edge's value, as two slices (empty
+    /// for a node the graph does not have).
+    pub(crate) fn row_slices(&self, v: usize) -> (&[u32], &[f64]) {
+        match (self.start.get(v), self.start.get(v + 1)) {
+            (Some(&a), Some(&b)) => (&self.to[a..b], &self.length[a..b]),
+            _ => (&[], &[]),
+        }
+    }
+}
+
+// petgraph's traits, so that searches written against them (the low links
+// of key people) run on the rows.
+impl GraphBase for Csr {
+    type NodeId = usize;
+    /// A tie is the pair of its ends.
+    type EdgeId = (usize, usize);
+}
+
+impl<'a> IntoNeighbors for &'a Csr {
+    type Neighbors = Neighbours<'a>;
+    fn neighbors(self, v: usize) -> Neighbours<'a> {
+        Neighbours(self.row_slices(v).0.iter())
+    }
+}
+
+/// The neighbours of a node, in its row's order. (A type of its own: a
+/// function pointer in an adapter would be called, not inlined, per edge.)
+#[derive(Debug, Clone)]
+pub(crate) struct Neighbours<'a>(std::slice::Iter<'a, u32>);
+
+impl Iterator for Neighbours<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        self.0.next().map(|&w| w as usize)
+    }
+}
+
+impl NodeIndexable for Csr {
+    fn node_bound(&self) -> usize {
+        self.nodes()
+    }
+    fn to_index(&self, v: usize) -> usize {
+        v
+    }
+    fn from_index(&self, i: usize) -> usize {
+        i
+    }
+}
+
+impl NodeCount for Csr {
+    fn node_count(&self) -> usize {
+        self.nodes()
+    }
+}
+
+impl NodeCompactIndexable for Csr {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petgraph::graph::UnGraph;
+
+    #[test]
+    fn rows_cut_at_a_floor_keep_the_strongest() {
+        let mut g = UnGraph::<(), f64>::new_undirected();
+        for _ in 0..3 {
+            g.add_node(());
+        }
+        g.add_edge(0.into(), 1.into(), 0.2);
+        g.add_edge(0.into(), 2.into(), 0.9);
+        g.add_edge(1.into(), 2.into(), 0.5);
+        let rows = Csr::new(&g, |e| *e.weight()).strongest_first();
+        assert_eq!(rows.row(0).collect::<Vec<_>>(), vec![(2, 0.9), (1, 0.2)]);
+        let strong = rows.at_least(0.5);
+        assert_eq!(strong.row(0).collect::<Vec<_>>(), vec![(2, 0.9)]);
+        assert_eq!(strong.row(1).collect::<Vec<_>>(), vec![(2, 0.5)]);
+        assert_eq!((&strong).neighbors(2).collect::<Vec<_>>(), vec![0, 1]);
+        assert!(strong.row(7).next().is_none());
+    }
+}
