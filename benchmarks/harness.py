@@ -39,20 +39,23 @@ AS_OF = "2026-01-01"
 
 def timed(fn, repeat=1):
     """Best wall-clock time of `repeat` calls, with the cyclic garbage collector
-    off while timing (as `timeit` does): with NetworkX's graphs alive, a
-    collection set off by one library's allocations would scan them all."""
+    off while timing, as `timeit` does: with NetworkX's graphs alive, a
+    collection set off by one library's allocations would scan them all. One
+    collection before the calls, not one before each: a collection walks every
+    Python object, so it would leave the Python libraries' graphs in the cache
+    and the native ones' data pushed out of it before each timed call."""
     best = math.inf
     result = None
-    for _ in range(repeat):
-        result = None
-        gc.collect()
-        gc.disable()
-        try:
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            result = None
             t = time.perf_counter()
             result = fn()
             best = min(best, time.perf_counter() - t)
-        finally:
-            gc.enable()
+    finally:
+        gc.enable()
     return best, result
 
 
@@ -195,8 +198,7 @@ def main() -> None:
         )
 
     # Articulation points (what key people are built on) and components.
-    # A millisecond or less at S, so best of ten: one call in three can
-    # come out twice as slow when a collection has just emptied the caches.
+    # A millisecond or less at S, so best of ten.
     T["key people: samskab"], _ = timed(lambda: net.key_people(AS_OF), repeat=10)
     T["articulation points: networkx"], ap_nx = timed(lambda: set(nx.articulation_points(g_nx)), repeat=10)
     T["articulation points: rustworkx"], ap_rx = timed(lambda: {actors[i] for i in rx.articulation_points(g_rx)}, repeat=10)

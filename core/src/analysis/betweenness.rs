@@ -34,6 +34,13 @@ impl Search {
 
     /// Adds the dependencies of every node on the shortest routes from
     /// `source` to `total`.
+    ///
+    /// Never inlined (here, and by wasm-opt: `scripts/lib/setup.sh`): a
+    /// WebAssembly engine first runs a function as quickly compiled code and
+    /// swaps in optimised code at its next call, so the search must be a
+    /// call of its own for each source. Inlined into the loop over the
+    /// sources, a first `brokers` in Node ran in baseline code to the end.
+    #[inline(never)]
     fn add_dependencies(&mut self, g: &Csr, source: usize, total: &mut [f64]) {
         self.dist[source] = 0.0;
         self.sigma[source] = 1.0;
