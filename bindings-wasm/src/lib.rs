@@ -446,7 +446,7 @@ impl Network {
 
     /// The trust graph as of `asOf` as columns, one entry per tie between
     /// actors present then: `a` and `b` (indices into `ids`), `aTrustsB`,
-    /// `bTrustsA`, `mutual`, `length` (−ln mutual, at least 1e-6) and
+    /// `bTrustsA`, `mutual`, `length` (−ln mutual, at least `minTieLength()`) and
     /// `lastContact` (ms since 1970). Typed arrays, not an object per tie: a
     /// municipality has a hundred thousand ties.
     #[wasm_bindgen(js_name = trustEdges, unchecked_return_type = "TrustEdges")]
@@ -676,4 +676,12 @@ fn count(value: &JsValue, argument: &str) -> Res<usize> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The shortest a tie can be in the trust graph (a tie's `length` in
+/// `trustEdges`, and what `brokers` measures routes with): −ln of its mutual
+/// trust, but never below this.
+#[wasm_bindgen(js_name = minTieLength)]
+pub fn min_tie_length() -> f64 {
+    samskab::analysis::MIN_TIE_LENGTH
 }

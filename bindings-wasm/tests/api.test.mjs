@@ -40,6 +40,12 @@ test("load, query and write back", () => {
   assert.match(net.reportText("2025-01-01", "2025-07-01", "da"), /kontakter i alt/);
   assert.match(net.reportText("2025-01-01", "2025-07-01", "en"), /contacts in all/);
   assert.equal(typeof samskab.version(), "string");
+  // The floor of a tie's length, as Python's MIN_TIE_LENGTH: the one in core.
+  assert.equal(samskab.minTieLength(), 1e-6);
+  assert.ok(edges.length.every((l, j) => {
+    const want = Math.max(-Math.log(edges.mutual[j]), samskab.minTieLength());
+    return l === want || Math.abs(l - want) <= 1e-12 * want; // a tie of no trust is endless
+  }));
 });
 
 test("add, change and remove", () => {

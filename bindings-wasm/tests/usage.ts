@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit` in the tests: the declarations must let a
 // user write this, and must reject what is wrong.
-import init, { Network, type Trust, type WayIn, type SamskabError, type Report } from "../pkg/samskab.js";
+import init, { Network, minTieLength, type Trust, type WayIn, type SamskabError, type Report } from "../pkg/samskab.js";
 
 export async function main(text: string): Promise<number> {
   await init();
@@ -10,7 +10,7 @@ export async function main(text: string): Promise<number> {
   const ways: WayIn[] = net.paths("v-maja", "u-job", "2025-11-01", 3, { maxHops: 3 });
   const who: string | null = ways[0].introducer;
   const report: Report = net.report("2025-01-01", "2025-07-01");
-  const n: number = report.current.requests.asked + net.counts().actors;
+  const n: number = report.current.requests.asked + net.counts().actors + minTieLength();
   net.addActor({ id: "v-new", kind: "volunteer", tags: ["local-champion"] });
   const key: number = net.addInteraction({ at: "2025-01-01", participants: ["v-new", "e-mette"], kind: "informal" });
   net.removeInteraction(key);
