@@ -68,23 +68,6 @@ impl Csr {
         self
     }
 
-    /// The rows of a graph sorted strongest first, each cut at its first
-    /// value below `floor`: the edges of value `floor` or more, packed
-    /// together so that a search over them reads no other.
-    pub(crate) fn at_least(&self, floor: f64) -> Csr {
-        let mut start = Vec::with_capacity(self.start.len());
-        let (mut to, mut length) = (Vec::new(), Vec::new());
-        start.push(0);
-        for v in 0..self.nodes() {
-            let (row_to, row_length) = self.row_slices(v);
-            let keep = row_length.iter().take_while(|&&l| l >= floor).count();
-            to.extend_from_slice(&row_to[..keep]);
-            length.extend_from_slice(&row_length[..keep]);
-            start.push(to.len());
-        }
-        Csr { start, to, length }
-    }
-
     pub(crate) fn nodes(&self) -> usize {
         self.start.len() - 1
     }
@@ -158,7 +141,7 @@ mod tests {
     use petgraph::graph::UnGraph;
 
     #[test]
-    fn rows_cut_at_a_floor_keep_the_strongest() {
+    fn rows_sorted_strongest_first_and_walked_as_a_graph() {
         let mut g = UnGraph::<(), f64>::new_undirected();
         for _ in 0..3 {
             g.add_node(());
@@ -166,12 +149,15 @@ mod tests {
         g.add_edge(0.into(), 1.into(), 0.2);
         g.add_edge(0.into(), 2.into(), 0.9);
         g.add_edge(1.into(), 2.into(), 0.5);
+        g.add_edge(1.into(), 1.into(), 1.0);
         let rows = Csr::new(&g, |e| *e.weight()).strongest_first();
         assert_eq!(rows.row(0).collect::<Vec<_>>(), vec![(2, 0.9), (1, 0.2)]);
-        let strong = rows.at_least(0.5);
-        assert_eq!(strong.row(0).collect::<Vec<_>>(), vec![(2, 0.9)]);
-        assert_eq!(strong.row(1).collect::<Vec<_>>(), vec![(2, 0.5)]);
-        assert_eq!((&strong).neighbors(2).collect::<Vec<_>>(), vec![0, 1]);
-        assert!(strong.row(7).next().is_none());
+        // The self-loop is left out.
+        assert_eq!(rows.row(1).collect::<Vec<_>>(), vec![(2, 0.5), (0, 0.2)]);
+        let mut around_2: Vec<usize> = (&rows).neighbors(2).collect();
+        around_2.sort_unstable();
+        assert_eq!(around_2, vec![0, 1]);
+        assert!(rows.row(7).next().is_none());
+        assert_eq!(rows.node_count(), 3);
     }
 }

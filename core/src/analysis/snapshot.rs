@@ -497,8 +497,12 @@ impl<'n> Snapshot<'n> {
     /// The trusted graph: only ties with mutual trust at or above the threshold.
     pub fn trusted(&self) -> &Csr {
         self.scores.trusted.get_or_init(|| {
-            self.trust_rows()
-                .at_least(self.net.scoring.trusted_threshold)
+            // From the scored graph, not from the rows of every positive tie
+            // the searches use: key people alone should not hold those.
+            let threshold = self.net.scoring.trusted_threshold;
+            let trusted =
+                EdgeFiltered::from_fn(&self.scores.graph, |e| e.weight().mutual() >= threshold);
+            Csr::new(&trusted, |e| e.weight().mutual())
         })
     }
 
