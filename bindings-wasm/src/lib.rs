@@ -456,13 +456,18 @@ impl Network {
     ) -> Res<JsValue> {
         let table = self.inner.trust_edges(instant(&as_of, "asOf")?);
         let object = js_sys::Object::new();
+        let mut ids_set = false;
         for (name, column) in &table.columns {
             let value: JsValue = match column {
                 Column::Category { codes, categories } => {
-                    // Both ends share one list of ids: the actors present.
-                    let ids: Array = categories.iter().map(|s| JsValue::from_str(s)).collect();
-                    Reflect::set(&object, &"ids".into(), &ids)
-                        .map_err(|_| invalid("asOf", "could not build the result"))?;
+                    // Both ends share one list of ids, the actors present:
+                    // made once, as a string each.
+                    if !ids_set {
+                        let ids: Array = categories.iter().map(|s| JsValue::from_str(s)).collect();
+                        Reflect::set(&object, &"ids".into(), &ids)
+                            .map_err(|_| invalid("asOf", "could not build the result"))?;
+                        ids_set = true;
+                    }
                     js_sys::Uint32Array::from(codes.as_slice()).into()
                 }
                 Column::Float(v) => js_sys::Float64Array::from(v.as_slice()).into(),
