@@ -79,6 +79,12 @@ build_wasm() {
   rm -rf "$pkg"
   wasm-bindgen --target web --out-dir "$pkg" --out-name samskab \
     target/wasm32-unknown-unknown/wasm-release/samskab_wasm.wasm
+  # The pattern below must still name a function, or a rename would let
+  # wasm-opt inline the search again without a word.
+  if ! bindings-wasm/node_modules/.bin/wasm-dis "$pkg/samskab_bg.wasm" | grep '^ (func \$[^ ]*add_dependencies' > /dev/null; then
+    echo "wasm-opt's --no-inline pattern names no function: see build_wasm in scripts/lib/setup.sh" >&2
+    return 1
+  fi
   # Betweenness's search from one source stays a function of its own (its
   # only caller would otherwise take it in): V8 swaps optimised code in at a
   # function's next call, so inlined, a first brokers ran in baseline code to
