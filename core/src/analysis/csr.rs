@@ -88,6 +88,69 @@ impl Csr {
     }
 }
 
+/// Items listed per index, side by side: `items[start[i]..start[i + 1]]`.
+/// Who belongs to whom, the groups above each actor, a search tree's
+/// children: lists of lists without a `Vec` each.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rows<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Rows<T> {
+    /// The rows of `pairs` (index, item) over indices below `bound`, each
+    /// row's items in the order the pairs give them.
+    pub(crate) fn from_pairs(bound: usize, pairs: &[(usize, T)]) -> Rows<T> {
+        let mut start = vec![0usize; bound + 1];
+        for &(i, _) in pairs {
+            start[i + 1] += 1;
+        }
+        for i in 0..bound {
+            start[i + 1] += start[i];
+        }
+        let Some(&(_, filler)) = pairs.first() else {
+            return Rows {
+                start,
+                items: Vec::new(),
+            };
+        };
+        let mut fill = start.clone();
+        let mut items = vec![filler; pairs.len()];
+        for &(i, item) in pairs {
+            items[fill[i]] = item;
+            fill[i] += 1;
+        }
+        Rows { start, items }
+    }
+
+    /// An empty list of rows, to which [`Rows::push_row`] adds one at a time.
+    pub(crate) fn with_capacity(rows: usize) -> Rows<T> {
+        let mut start = Vec::with_capacity(rows + 1);
+        start.push(0);
+        Rows {
+            start,
+            items: Vec::new(),
+        }
+    }
+
+    /// Adds the next row, and gives its items to be changed in place (to
+    /// sort them, say).
+    pub(crate) fn push_row(&mut self, items: impl IntoIterator<Item = T>) -> &mut [T] {
+        let first = self.items.len();
+        self.items.extend(items);
+        self.start.push(self.items.len());
+        &mut self.items[first..]
+    }
+
+    /// The items of row `i` (none for an index past the last row).
+    pub(crate) fn row(&self, i: usize) -> &[T] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a..b],
+            _ => &[],
+        }
+    }
+}
+
 // petgraph's traits, so that searches written against them (the low links
 // of key people) run on the rows.
 impl GraphBase for Csr {
@@ -159,5 +222,20 @@ mod tests {
         assert_eq!(around_2, vec![0, 1]);
         assert!(rows.row(7).next().is_none());
         assert_eq!(rows.node_count(), 3);
+    }
+
+    #[test]
+    fn rows_from_pairs_keep_each_rows_order_and_grow_by_rows() {
+        let rows = Rows::from_pairs(4, &[(2, 'a'), (0, 'b'), (2, 'c'), (0, 'd')]);
+        assert_eq!(rows.row(0), &['b', 'd']);
+        assert!(rows.row(1).is_empty());
+        assert_eq!(rows.row(2), &['a', 'c']);
+        assert!(rows.row(3).is_empty() && rows.row(9).is_empty());
+        assert!(Rows::<u8>::from_pairs(3, &[]).row(2).is_empty());
+        let mut grown = Rows::with_capacity(2);
+        grown.push_row([3, 1, 2]).sort_unstable();
+        grown.push_row([]);
+        assert_eq!(grown.row(0), &[1, 2, 3]);
+        assert!(grown.row(1).is_empty() && grown.row(2).is_empty());
     }
 }

@@ -156,7 +156,7 @@ impl Network {
         // Carriers of each group's way in: the group itself and its members.
         let mut carriers = vec![0usize; n];
         let carried =
-            |v: usize| std::iter::once(v).chain(ancestors.of(v).iter().map(|&g| g as usize));
+            |v: usize| std::iter::once(v).chain(ancestors.row(v).iter().map(|&g| g as usize));
         for v in 0..n {
             if map.has_way_in(v) {
                 for g in carried(v) {

@@ -8,6 +8,8 @@
 
 use petgraph::visit::{IntoNeighbors, NodeCompactIndexable};
 
+use super::csr::Rows;
+
 /// The DFS forest of an undirected graph.
 #[derive(Debug, Clone)]
 pub(crate) struct LowLink {
@@ -23,9 +25,8 @@ pub(crate) struct LowLink {
     pub order: Vec<usize>,
     /// The root of each node's tree (its connected component).
     pub root: Vec<usize>,
-    /// Tree children of node v: `children[child_start[v]..child_start[v + 1]]`.
-    child_start: Vec<usize>,
-    children: Vec<usize>,
+    /// Tree children of each node, in preorder.
+    children: Rows<usize>,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -43,8 +44,7 @@ impl LowLink {
             size: vec![1; n],
             order: Vec::with_capacity(n),
             root: vec![NONE; n],
-            child_start: Vec::new(),
-            children: Vec::new(),
+            children: Rows::default(),
         };
         let mut stack: Vec<(usize, G::Neighbors)> = Vec::new();
         for r in 0..n {
@@ -83,32 +83,18 @@ impl LowLink {
 
     /// Children lists in compressed form, in preorder.
     fn index_children(&mut self) {
-        let n = self.pre.len();
-        let mut start = vec![0usize; n + 1];
-        for &p in &self.parent {
-            if p != NONE {
-                start[p + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut children = vec![0usize; start[n]];
-        for &v in &self.order {
-            let p = self.parent[v];
-            if p != NONE {
-                children[fill[p]] = v;
-                fill[p] += 1;
-            }
-        }
-        self.child_start = start;
-        self.children = children;
+        let pairs: Vec<(usize, usize)> = self
+            .order
+            .iter()
+            .map(|&v| (self.parent[v], v))
+            .filter(|&(p, _)| p != NONE)
+            .collect();
+        self.children = Rows::from_pairs(self.pre.len(), &pairs);
     }
 
     /// The tree children of `v`.
     pub fn children(&self, v: usize) -> &[usize] {
-        &self.children[self.child_start[v]..self.child_start[v + 1]]
+        self.children.row(v)
     }
 
     fn visit(&mut self, v: usize, root: usize) {

@@ -6,7 +6,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
 use petgraph::visit::{EdgeFiltered, EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::csr::Csr;
+use super::csr::{Csr, Rows};
 use crate::model::{Actor, Network, Sector};
 use crate::scoring::trust;
 use crate::time::Moment;
@@ -47,8 +47,9 @@ pub(crate) struct Scores {
     /// The trusted graph: the ties of mutual trust at or above the
     /// threshold (made at the first analysis that asks).
     trusted: std::sync::OnceLock<Csr>,
-    /// The groups above each node (made at the first analysis that asks).
-    ancestors: std::sync::OnceLock<Ancestors>,
+    /// The present groups above each node, transitively, sorted (made at
+    /// the first analysis that asks).
+    ancestors: std::sync::OnceLock<Rows<u32>>,
 }
 
 /// What the analyses ask of an actor again and again.
@@ -56,24 +57,6 @@ pub(crate) struct Scores {
 pub(crate) struct Role {
     pub sector: Sector,
     pub group: bool,
-}
-
-/// For every snapshot node, the present groups it belongs to transitively,
-/// sorted: `groups[start[v]..start[v + 1]]`.
-#[derive(Debug)]
-pub(crate) struct Ancestors {
-    start: Vec<usize>,
-    groups: Vec<u32>,
-}
-
-impl Ancestors {
-    /// The groups above snapshot node `v`.
-    pub fn of(&self, v: usize) -> &[u32] {
-        match (self.start.get(v), self.start.get(v + 1)) {
-            (Some(&a), Some(&b)) => &self.groups[a..b],
-            _ => &[],
-        }
-    }
 }
 
 /// The last snapshot's scores, so that a series of questions about one
@@ -98,47 +81,13 @@ pub(crate) struct SnapshotCache {
 /// actor is a direct member of, and each group's direct members.
 #[derive(Debug, Default)]
 pub(crate) struct Memberships {
-    up: Rows,
-    down: Rows,
-}
-
-/// Network nodes listed per network node: `to[start[n]..start[n + 1]]`.
-#[derive(Debug, Default)]
-struct Rows {
-    start: Vec<usize>,
-    to: Vec<ActorIx>,
-}
-
-impl Rows {
-    /// Rows of `pairs` (from, to) over nodes below `bound`.
-    fn new(bound: usize, pairs: &[(ActorIx, ActorIx)]) -> Rows {
-        let mut start = vec![0usize; bound + 1];
-        for (from, _) in pairs {
-            start[from.index() + 1] += 1;
-        }
-        for i in 0..bound {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut to = vec![ActorIx::end(); pairs.len()];
-        for &(from, y) in pairs {
-            to[fill[from.index()]] = y;
-            fill[from.index()] += 1;
-        }
-        Rows { start, to }
-    }
-
-    fn row(&self, n: ActorIx) -> &[ActorIx] {
-        match (self.start.get(n.index()), self.start.get(n.index() + 1)) {
-            (Some(&a), Some(&b)) => &self.to[a..b],
-            _ => &[],
-        }
-    }
+    up: Rows<ActorIx>,
+    down: Rows<ActorIx>,
 }
 
 /// `start` and every node reached from it along `rows`, each once, `start`
 /// first.
-fn reachable(rows: &Rows, start: ActorIx, out: &mut Vec<ActorIx>) {
+fn reachable(rows: &Rows<ActorIx>, start: ActorIx, out: &mut Vec<ActorIx>) {
     out.clear();
     out.push(start);
     // A few groups above an actor, or thousands of members below a unit.
@@ -146,7 +95,7 @@ fn reachable(rows: &Rows, start: ActorIx, out: &mut Vec<ActorIx>) {
     let mut next = 0;
     while let Some(&x) = out.get(next) {
         next += 1;
-        for &y in rows.row(x) {
+        for &y in rows.row(x.index()) {
             let new = if out.len() < 16 {
                 !out.contains(&y)
             } else {
@@ -279,21 +228,24 @@ impl Network {
     /// and key people for every actor's groups.
     fn memberships(&self) -> &Memberships {
         self.snapshots.memberships.get_or_init(|| {
-            let up: Vec<(ActorIx, ActorIx)> = self
+            let up: Vec<(usize, ActorIx)> = self
                 .graph
                 .node_indices()
                 .flat_map(|n| {
                     self.graph[n]
                         .member_of
                         .iter()
-                        .filter_map(move |g| Some((n, *self.actor_index.get(g)?)))
+                        .filter_map(move |g| Some((n.index(), *self.actor_index.get(g)?)))
                 })
                 .collect();
-            let down: Vec<(ActorIx, ActorIx)> = up.iter().map(|&(m, g)| (g, m)).collect();
+            let down: Vec<(usize, ActorIx)> = up
+                .iter()
+                .map(|&(m, g)| (g.index(), ActorIx::new(m)))
+                .collect();
             let bound = self.graph.node_bound();
             Memberships {
-                up: Rows::new(bound, &up),
-                down: Rows::new(bound, &down),
+                up: Rows::from_pairs(bound, &up),
+                down: Rows::from_pairs(bound, &down),
             }
         })
     }
@@ -523,29 +475,25 @@ impl<'n> Snapshot<'n> {
     }
 
     /// For every present actor, the present groups it belongs to
-    /// transitively.
-    pub fn ancestors(&self) -> &Ancestors {
+    /// transitively, sorted.
+    pub fn ancestors(&self) -> &Rows<u32> {
         self.scores.ancestors.get_or_init(|| {
             let up = &self.net.memberships().up;
-            let mut start = Vec::with_capacity(self.graph.node_count() + 1);
-            start.push(0);
-            let mut groups = Vec::new();
+            let mut rows = Rows::with_capacity(self.graph.node_count());
             let mut reached = Vec::new();
             for n in self.graph.node_indices() {
-                let first = groups.len();
-                if !up.row(self.graph[n]).is_empty() {
+                reached.clear();
+                if !up.row(self.graph[n].index()).is_empty() {
                     reachable(up, self.graph[n], &mut reached);
-                    groups.extend(
-                        reached[1..]
-                            .iter()
-                            .filter_map(|&g| self.of_network(g))
-                            .map(|g| g.index() as u32),
-                    );
-                    groups[first..].sort_unstable();
                 }
-                start.push(groups.len());
+                let groups = reached
+                    .iter()
+                    .skip(1)
+                    .filter_map(|&g| self.of_network(g))
+                    .map(|g| g.index() as u32);
+                rows.push_row(groups).sort_unstable();
             }
-            Ancestors { start, groups }
+            rows
         })
     }
 
