@@ -6,8 +6,9 @@ Prints one JSON object of seconds: load (best of five), score every tie at
 a new instant, paths and key_people (best of ten after half a second of
 calls), and brokers (the first call). V8 swaps in optimised code for a
 function only once it has run a while: a first load at S takes twice as
-long as the fifth, and key people at S reaches its speed after 20 calls. With RAYON_NUM_THREADS=1 the core runs on one
-thread, as WebAssembly does, so the two compare like for like.
+long as the fifth, and key people at S reaches its speed after 20 calls.
+With RAYON_NUM_THREADS=1 the core runs on one thread, as WebAssembly does,
+so the two compare like for like.
 """
 
 import json

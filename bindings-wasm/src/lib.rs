@@ -102,10 +102,9 @@ fn document(value: &JsValue, argument: &str) -> Res<String> {
         return Err(invalid(argument, "must be a string"));
     };
     let encoder = TextEncoder::new();
-    let units = text.length() as usize;
     let mut bytes: Vec<u8> = Vec::new();
     let mut rest: js_sys::JsString = text.clone();
-    let mut left = units;
+    let mut left = text.length() as usize;
     while left > 0 {
         // At least one byte per UTF-16 unit left; a round that fills the
         // room stops at a whole character and the next gets more.
@@ -123,7 +122,9 @@ fn document(value: &JsValue, argument: &str) -> Res<String> {
             return Err(invalid(argument, "could not be read as text"));
         }
         left -= read.min(left);
-        rest = rest.slice(read as u32, u32::MAX);
+        if left > 0 {
+            rest = rest.slice(read as u32, u32::MAX);
+        }
     }
     String::from_utf8(bytes).map_err(|_| invalid(argument, "must be a string"))
 }
