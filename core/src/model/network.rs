@@ -242,16 +242,43 @@ impl Network {
             .map(|(k, p)| (k, self.unpack(p)))
     }
 
-    /// The interactions in the canonical order, compact.
+    /// The interactions in the canonical order, compact: by time, id, then
+    /// what they say, so that the order never depends on the order they
+    /// were added (many share a date and have no id).
     pub(crate) fn canonical(&self) -> Vec<(InteractionKey, Entry<'_>)> {
         let mut all: Vec<(InteractionKey, Entry<'_>)> = self.interactions.iter().collect();
         all.sort_by(|(ka, a), (kb, b)| {
             a.at_instant()
                 .cmp(&b.at_instant())
                 .then_with(|| a.id().cmp(&b.id()))
+                .then_with(|| self.by_content(a, b))
                 .then_with(|| ka.cmp(kb))
         });
         all
+    }
+
+    /// Two interactions at the same instant with the same id, ordered by
+    /// the rest of what they say.
+    fn by_content(&self, a: &Entry<'_>, b: &Entry<'_>) -> std::cmp::Ordering {
+        let id = |n: Option<NodeIndex>| n.and_then(|n| self.graph.node_weight(n)).map(|x| &x.id);
+        let members = |x: &Entry<'_>| {
+            let ids: Vec<Option<&String>> = x.members().map(|n| id(Some(n))).collect();
+            ids
+        };
+        (a.kind, a.formal_written, a.outcome_written)
+            .cmp(&(b.kind, b.formal_written, b.outcome_written))
+            .then_with(|| members(a).cmp(&members(b)))
+            .then_with(|| id(a.initiator()).cmp(&id(b.initiator())))
+            .then_with(|| id(a.answered_by()).cmp(&id(b.answered_by())))
+            .then_with(|| a.answered_ms().cmp(&b.answered_ms()))
+            .then_with(|| a.initiative().cmp(&b.initiative()))
+            .then_with(|| self.unpack(*a).note.cmp(&self.unpack(*b).note))
+            // The same instant written two ways ("2024-03-04", "…T00:00Z").
+            .then_with(|| a.at().to_string().cmp(&b.at().to_string()))
+            .then_with(|| {
+                let answered = |x: &Entry<'_>| x.answered_at().map(|t| t.to_string());
+                answered(a).cmp(&answered(b))
+            })
     }
 
     /// An interaction with the actors' ids.
