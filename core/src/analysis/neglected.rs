@@ -1,6 +1,7 @@
 //! Ties going cold (N2): relationships that were strong and are fading,
 //! ranked so that they are tended before they are lost.
 
+use crate::model::tie::until;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -99,16 +100,17 @@ impl Network {
                 continue;
             }
             let (xa, ya) = (snap.graph[x], snap.graph[y]);
-            let Some((tie, side_x)) = self.tie_between(xa, ya) else {
+            let Some((all, side_x)) = self.tie_between(xa, ya) else {
                 continue;
             };
-            let events = tie.events_until(snap.as_of_ms);
+            let all = all.read();
+            let events = until(&all, snap.as_of_ms);
             let step = events.len().div_ceil(PEAK_SAMPLES).max(1);
             let mut peak = (0.0f64, s.last_ms);
             let mut i = events.len();
             while i > 0 {
                 let t = events[i - 1].at;
-                let (ab, ba) = trust::trust_values(&kernel, tie, &self.interactions, t);
+                let (ab, ba) = trust::trust_values(&kernel, &all, &self.interactions, t);
                 let m = ab.min(ba);
                 if m > peak.0 {
                     peak = (m, t);

@@ -337,8 +337,8 @@ impl Network {
     /// Milliseconds of the first contact between two actors, if any.
     fn first_contact_ms(&self, a: &str, b: &str) -> Option<i64> {
         let (x, y) = (self.node(a).ok()?, self.node(b).ok()?);
-        let (tie, _) = self.tie_between(x, y)?;
-        tie.events_until(i64::MAX).first().map(|e| e.at)
+        let (events, _) = self.tie_between(x, y)?;
+        events.first().map(|e| e.at)
     }
 
     /// The value report for the half-open period `[start, end)`, beside the

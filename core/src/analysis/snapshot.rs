@@ -1,6 +1,7 @@
 //! The network as it was at one instant: the actors present then, and every
 //! tie scored both ways. Every analysis starts from one.
 
+use crate::model::tie::until;
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
@@ -258,9 +259,9 @@ impl Network {
         part: impl Fn(trust::Digest, trust::Sums) -> T + Sync,
     ) -> Vec<T> {
         let kernel = trust::Kernel::new(&self.scoring);
-        let one = |&(_, _, e): &(ActorIx, ActorIx, EdgeIx)| match self.graph.edge_weight(e) {
-            Some(tie) => {
-                let (digest, sums) = trust::Digest::of(&kernel, tie, &self.interactions);
+        let one = |&(_, _, e): &(ActorIx, ActorIx, EdgeIx)| match self.tie_events(e) {
+            Some(events) => {
+                let (digest, sums) = trust::Digest::of(&kernel, &events.read(), &self.interactions);
                 part(digest, sums)
             }
             None => part(trust::Digest::NONE, trust::Sums::default()),
@@ -357,13 +358,14 @@ impl<'n> Snapshot<'n> {
             } else {
                 // Only the ties with a change after the instant, or a
                 // request still open, are read: a few in a thousand.
-                let Some(tie) = net.graph.edge_weight(e) else {
+                let Some(events) = net.tie_events(e) else {
                     continue;
                 };
-                let Some(last) = tie.events_until(as_of_ms).last() else {
+                let events = events.read();
+                let Some(last) = until(&events, as_of_ms).last() else {
                     continue;
                 };
-                let (ab, ba) = trust::trust_values(&kernel, tie, &net.interactions, as_of_ms);
+                let (ab, ba) = trust::trust_values(&kernel, &events, &net.interactions, as_of_ms);
                 (ab, ba, last.at)
             };
             // Side A of a tie is its lower network node.

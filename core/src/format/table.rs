@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::analysis::snapshot::Snapshot;
 use crate::analysis::trust_length;
-use crate::model::tie::{Side, Tie};
+use crate::model::tie::{until, Event, Side};
 use crate::model::Network;
 use crate::scoring::{trust, EventCounts, Requests};
 use crate::time::{Moment, MS_PER_DAY};
@@ -315,12 +315,16 @@ impl Network {
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         let kernel = trust::Kernel::new(config);
         // Each tie scored once, in both directions: side A is the edge's source.
-        let mut rows: Vec<(&str, &str, Side, &Tie, trust::Ledger)> =
+        // Each tie's events read once, for both its rows.
+        let mut ties: Vec<Vec<Event>> = Vec::with_capacity(self.graph.edge_count());
+        let mut rows: Vec<(&str, &str, Side, usize, trust::Ledger)> =
             Vec::with_capacity(2 * self.graph.edge_count());
         for e in self.graph.edge_references() {
-            let tie = e.weight();
-            let events = tie.events_until(as_of_ms);
-            if events.is_empty() {
+            let all = e
+                .weight()
+                .events(&self.interactions, e.source(), e.target())
+                .read();
+            if until(&all, as_of_ms).is_empty() {
                 continue;
             }
             let (a, b) = (
@@ -328,9 +332,10 @@ impl Network {
                 self.graph[e.target()].id.as_str(),
             );
             let digest = self.digest_sums(e.id().index());
-            let [ab, ba] = trust::ledgers_with(&kernel, tie, &self.interactions, digest, as_of_ms);
-            rows.push((a, b, Side::A, tie, ab));
-            rows.push((b, a, Side::B, tie, ba));
+            let [ab, ba] = trust::ledgers_with(&kernel, &all, &self.interactions, digest, as_of_ms);
+            rows.push((a, b, Side::A, ties.len(), ab));
+            rows.push((b, a, Side::B, ties.len(), ba));
+            ties.push(all);
         }
         rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         let n = rows.len();
@@ -342,10 +347,10 @@ impl Network {
             (f(n), f(n), f(n), f(n));
         let mut last = vec![NO_TIME; n];
         let mut counts: Vec<Vec<i64>> = vec![vec![0; n]; 10];
-        for (i, (a, b, side, tie, ledger)) in rows.iter().enumerate() {
+        for (i, &(a, b, side, tie, ref ledger)) in rows.iter().enumerate() {
             source.push(Some(a));
             target.push(Some(b));
-            let events = tie.events_until(as_of_ms);
+            let events = until(&ties[tie], as_of_ms);
             let c = ledger.components(config);
             value[i] = ledger.value();
             evidence[i] = ledger.evidence();
@@ -358,7 +363,7 @@ impl Network {
             let mut c = EventCounts::of(
                 events,
                 &self.interactions,
-                *side,
+                side,
                 as_of_ms,
                 deadline_ms,
                 Requests::BySide,

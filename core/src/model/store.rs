@@ -7,6 +7,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::network::InteractionKey;
 use super::records::Interaction;
+use super::tie::{Event, Side};
 use super::words::{InteractionKind, Outcome};
 use crate::time::{Compact, Moment};
 
@@ -221,6 +222,58 @@ impl Store {
         self.answer_of(packed).millis()
     }
 
+    /// The interaction with this key as seen from the tie of `a` (side A)
+    /// and `b`: what scoring reads, made here rather than kept on the tie,
+    /// as a network holds one per pair of participants of every interaction.
+    pub fn event(&self, key: u32, a: NodeIndex, b: NodeIndex) -> Option<Event> {
+        let x = self.slots.get(key as usize)?.as_ref()?;
+        let rare = self.rare.get(x.rare as usize);
+        let more = |r: &Rare| {
+            let start = r.more_start as usize;
+            self.more
+                .get(start..start.saturating_add(usize::from(r.more_len)))
+        };
+        let node = |position: u16| -> Option<NodeIndex> {
+            let n = match position {
+                NONE => return None,
+                0 | 1 => x.two[usize::from(position)],
+                p => *more(rare?)?.get(usize::from(p) - 2)?,
+            };
+            Some(NodeIndex::new(n as usize))
+        };
+        let group = 2 + rare.map_or(0, |r| r.more_len);
+        let written_answerer = rare.map_or(NONE, |r| r.answered_by);
+        // As Interaction::answerer: as written, else the one participant
+        // who is not the initiator of an answered request.
+        let answerer = if written_answerer != NONE {
+            node(written_answerer)
+        } else if x.kind == InteractionKind::Request
+            && x.answer != NO_ANSWER
+            && group == 2
+            && x.initiator <= 1
+        {
+            node(1 - x.initiator)
+        } else {
+            None
+        };
+        let side = |n: Option<NodeIndex>| match n {
+            None => Side::None,
+            Some(n) if n == a => Side::A,
+            Some(n) if n == b => Side::B,
+            Some(_) => Side::Other,
+        };
+        Some(Event::new(
+            x.at_ms(),
+            x.kind,
+            x.outcome(),
+            x.formal(),
+            group,
+            side(node(x.initiator)),
+            side(answerer),
+            InteractionKey(u64::from(key)),
+        ))
+    }
+
     pub fn contains(&self, key: InteractionKey) -> bool {
         self.get(key).is_some()
     }
@@ -361,6 +414,49 @@ mod tests {
     fn most_interactions_take_a_few_words() {
         // Kept small on purpose: it is held once per interaction.
         assert!(std::mem::size_of::<Option<Packed>>() <= 36);
+    }
+
+    #[test]
+    fn an_event_reads_sides_and_group_from_the_interaction() {
+        use super::super::InteractionKind::{Meeting, Request};
+        let n = |i: usize| NodeIndex::new(i);
+        let mut store = Store::default();
+        // A request of two, answered, the answerer not written: the other one.
+        let mut x = Interaction::new("2024-03-04".parse().unwrap(), ["a", "b"], Request);
+        x.initiator = Some("b".into());
+        x.answered_at = Some("2024-03-05".parse().unwrap());
+        store.insert(InteractionKey(0), x, &[n(7), n(3)]);
+        // A meeting of four: the initiator and answerer past the first two.
+        let mut x = Interaction::new(
+            "2024-03-04T10:00:00+02:00".parse().unwrap(),
+            ["a", "b", "c", "d"],
+            Meeting,
+        );
+        x.initiator = Some("d".into());
+        x.answered_by = Some("c".into());
+        store.insert(InteractionKey(1), x, &[n(0), n(1), n(2), n(5)]);
+        // Unanswered: no answerer.
+        let mut x = Interaction::new("2024-03-04".parse().unwrap(), ["a", "b"], Request);
+        x.initiator = Some("a".into());
+        store.insert(InteractionKey(2), x, &[n(3), n(7)]);
+
+        let e = store.event(0, n(3), n(7)).unwrap();
+        assert_eq!(
+            (e.initiator(), e.answerer(), e.group()),
+            (Side::A, Side::B, 2)
+        );
+        assert_eq!(e.at, "2024-03-04".parse::<Moment>().unwrap().millis());
+        let e = store.event(1, n(2), n(5)).unwrap();
+        assert_eq!(
+            (e.initiator(), e.answerer(), e.group()),
+            (Side::B, Side::A, 4)
+        );
+        assert!(e.formal());
+        let e = store.event(1, n(0), n(1)).unwrap();
+        assert_eq!((e.initiator(), e.answerer()), (Side::Other, Side::Other));
+        let e = store.event(2, n(3), n(7)).unwrap();
+        assert_eq!((e.initiator(), e.answerer()), (Side::A, Side::None));
+        assert!(store.event(3, n(3), n(7)).is_none());
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! A tie: the history of contact between two actors, as the scoring reads it.
 //!
-//! Each interaction leaves one [`Event`] on the tie of every pair of its
-//! participants: a group meeting of five touches ten ties. Events are kept in
-//! a canonical order that depends on their content, never on the order they
+//! Each interaction leaves its key on the tie of every pair of its
+//! participants: a group meeting of five touches ten ties. The tie's
+//! [`Event`]s are made from the interactions when read, and kept in a
+//! canonical order that depends on their content, never on the order they
 //! were added, so that sums over them are the same to the last bit whatever
 //! the order of loading.
 
 use std::cmp::Ordering;
+
+use petgraph::stable_graph::NodeIndex;
 
 use super::store::Store;
 use super::words::{InteractionKind, Outcome};
@@ -51,12 +54,10 @@ impl Side {
     }
 }
 
-/// One interaction as seen from one tie. Kept to 16 bytes: a network holds
-/// one per pair of participants of every interaction, so the group size,
-/// formality and both sides share one word, the key is held in 32 bits (a
-/// network hands out at most [`MAX_INTERACTIONS`](super::MAX_INTERACTIONS)
-/// keys), and a request's answer is read from the interaction in the store
-/// (one event in eight or so is a request).
+/// One interaction as seen from one tie: what scoring reads. Made from the
+/// store when a tie is read (see [`Store::event`]), never kept: a network
+/// has one per pair of participants of every interaction. The group size,
+/// formality and both sides share one word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Event {
     /// Milliseconds since the epoch.
@@ -111,7 +112,7 @@ impl Event {
     /// The order of a tie's events: by content (time, kind, outcome,
     /// traits, answer; unanswered first), the key last, so that the order
     /// never depends on the order of loading.
-    fn order(&self, other: &Event, store: &Store) -> Ordering {
+    pub(crate) fn order(&self, other: &Event, store: &Store) -> Ordering {
         (self.at, self.kind, self.outcome, self.traits)
             .cmp(&(other.at, other.kind, other.outcome, other.traits))
             .then_with(|| self.answered(store).cmp(&other.answered(store)))
@@ -140,53 +141,102 @@ impl Event {
     }
 }
 
-/// The history of contact between two actors. A boxed slice, not a `Vec`:
+/// The history of contact between two actors: the keys of their
+/// interactions, in the order of their events. A boxed slice, not a `Vec`:
 /// a network holds one per pair that ever met, and 8 bytes of capacity in
 /// each would be spent on lists that change only when an interaction does.
+/// Four bytes an event, where the event itself would take sixteen: what
+/// lets a country's hundred million interactions fit in memory.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tie {
-    events: Box<[Event]>,
+    keys: Box<[u32]>,
 }
 
 impl Tie {
-    /// Events at or before `as_of_ms`: a prefix, because events are in time order.
-    pub(crate) fn events_until(&self, as_of_ms: i64) -> &[Event] {
-        let end = self.events.partition_point(|e| e.at <= as_of_ms);
-        &self.events[..end]
+    /// The tie's events, read from `store`; `a` and `b` are the tie's ends
+    /// (its edge's source and target: sides A and B).
+    pub(crate) fn events<'n>(&'n self, store: &'n Store, a: NodeIndex, b: NodeIndex) -> Events<'n> {
+        Events {
+            keys: &self.keys,
+            store,
+            a,
+            b,
+        }
     }
 
-    /// Adds an event of an interaction already in `store`.
-    pub(crate) fn insert(&mut self, event: Event, store: &Store) {
-        let at = self
-            .events
-            .partition_point(|e| e.order(&event, store) == Ordering::Less);
-        self.edit(1, |events| events.insert(at, event));
-    }
-
-    /// Adds a batch of events of interactions already in `store`,
-    /// allocating once for them all.
-    pub(crate) fn extend(&mut self, batch: impl ExactSizeIterator<Item = Event>, store: &Store) {
-        self.edit(batch.len(), |events| {
-            events.extend(batch);
-            events.sort_unstable_by(|x, y| x.order(y, store));
+    /// Adds an event of an interaction already in `store` to the tie of
+    /// `a` and `b`.
+    pub(crate) fn insert(&mut self, event: &Event, store: &Store, a: NodeIndex, b: NodeIndex) {
+        let at = self.keys.partition_point(|&k| {
+            store
+                .event(k, a, b)
+                .is_some_and(|e| e.order(event, store) == Ordering::Less)
         });
+        let mut keys = std::mem::take(&mut self.keys).into_vec();
+        keys.reserve_exact(1);
+        keys.insert(at, event.key);
+        self.keys = keys.into_boxed_slice();
+    }
+
+    /// Adds a batch of events of interactions already in `store` to the
+    /// tie of `a` and `b`, allocating once for them all.
+    pub(crate) fn extend(
+        &mut self,
+        batch: impl ExactSizeIterator<Item = Event>,
+        store: &Store,
+        a: NodeIndex,
+        b: NodeIndex,
+    ) {
+        let mut all: Vec<Event> = Vec::with_capacity(self.keys.len() + batch.len());
+        all.extend(self.keys.iter().filter_map(|&k| store.event(k, a, b)));
+        all.extend(batch);
+        all.sort_unstable_by(|x, y| x.order(y, store));
+        self.keys = all.iter().map(|e| e.key).collect();
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
-        if self.events.iter().any(|e| e.key() == key) {
-            self.edit(0, |events| events.retain(|e| e.key() != key));
+        if let Ok(key) = u32::try_from(key.0) {
+            if self.keys.contains(&key) {
+                let mut keys = std::mem::take(&mut self.keys).into_vec();
+                keys.retain(|&k| k != key);
+                self.keys = keys.into_boxed_slice();
+            }
         }
-        self.events.is_empty()
+        self.keys.is_empty()
+    }
+}
+
+/// The events at or before `as_of_ms`: a prefix, as a tie's events are in
+/// time order.
+pub(crate) fn until(events: &[Event], as_of_ms: i64) -> &[Event] {
+    &events[..events.partition_point(|e| e.at <= as_of_ms)]
+}
+
+/// A tie's events, each made from the store as it is read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Events<'n> {
+    keys: &'n [u32],
+    store: &'n Store,
+    a: NodeIndex,
+    b: NodeIndex,
+}
+
+impl<'n> Events<'n> {
+    pub(crate) fn first(&self) -> Option<Event> {
+        self.store.event(*self.keys.first()?, self.a, self.b)
     }
 
-    /// Changes the events as a `Vec` with room for `more`, then boxes them
-    /// again without spare capacity.
-    fn edit(&mut self, more: usize, change: impl FnOnce(&mut Vec<Event>)) {
-        let mut events = std::mem::take(&mut self.events).into_vec();
-        events.reserve_exact(more);
-        change(&mut events);
-        self.events = events.into_boxed_slice();
+    /// All the events at once. Reading them in one short loop lets the
+    /// processor fetch many interactions from memory at a time: a walk
+    /// that scored each as it read it waited for one at a time.
+    pub(crate) fn read(&self) -> Vec<Event> {
+        self.iter().collect()
+    }
+
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Event> + 'n {
+        let Events { keys, store, a, b } = *self;
+        keys.iter().filter_map(move |&k| store.event(k, a, b))
     }
 }
 
@@ -196,9 +246,8 @@ mod tests {
 
     #[test]
     fn events_and_ties_stay_small() {
-        // One event per pair of participants of every interaction, one tie
+        // One key per pair of participants of every interaction, one tie
         // per pair that ever met: both are held by the million.
-        assert_eq!(std::mem::size_of::<Event>(), 16);
         assert_eq!(std::mem::size_of::<Tie>(), 16);
         assert_eq!(std::mem::size_of::<Option<Tie>>(), 16);
     }
@@ -252,25 +301,28 @@ mod tests {
         store.insert(InteractionKey(2), request(None), &nodes);
         let at = |key| {
             Event::new(
-                0,
+                "2024-03-04".parse::<crate::Moment>().unwrap().millis(),
                 InteractionKind::Request,
                 Outcome::Neutral,
                 true,
                 2,
-                Side::A,
-                Side::B,
+                Side::None,
+                Side::None,
                 InteractionKey(key),
             )
         };
+        let (a, b) = (nodes[0], nodes[1]);
         let mut tie = Tie::default();
-        tie.extend([at(0), at(1)].into_iter(), &store);
-        tie.insert(at(2), &store);
-        let keys: Vec<u64> = tie
-            .events_until(i64::MAX)
-            .iter()
-            .map(|e| e.key().0)
-            .collect();
+        tie.extend([at(0), at(1)].into_iter(), &store, a, b);
+        tie.insert(&at(2), &store, a, b);
+        let events: Vec<Event> = tie.events(&store, a, b).iter().collect();
+        let keys: Vec<u64> = events.iter().map(|e| e.key().0).collect();
         assert_eq!(keys, [2, 1, 0]);
+        // What the store gives back is what the tie was given.
+        assert_eq!(events, [at(2), at(1), at(0)]);
+        assert!(until(&events, -1).is_empty());
+        assert!(!tie.remove(InteractionKey(1)));
+        assert_eq!(tie.events(&store, a, b).read(), [at(2), at(0)]);
         assert_eq!(at(2).answered(&store), None);
         assert!(at(1).answered(&store) < at(0).answered(&store));
     }

@@ -13,7 +13,8 @@ pub use config::{KindWeights, ScoringConfig};
 pub use trust::{Contribution, Reason, Trust, TrustComponents};
 
 use crate::error::{Error, Result};
-use crate::model::tie::{Side, Tie};
+use crate::model::store::Store;
+use crate::model::tie::{until, Event, Events, Side};
 use crate::model::{InteractionKind, Network, Outcome};
 use crate::time::{Moment, MS_PER_DAY};
 
@@ -62,7 +63,7 @@ pub struct TieStats {
 }
 
 impl Network {
-    fn endpoints(&self, source: &str, target: &str) -> Result<Option<(&Tie, Side)>> {
+    fn endpoints(&self, source: &str, target: &str) -> Result<Option<(Events<'_>, Side)>> {
         let s = self.node(source)?;
         let t = self.node(target)?;
         if s == t {
@@ -91,13 +92,11 @@ impl Network {
         let as_of_ms = as_of.millis();
         let config = &self.scoring;
         let (ledger, top) = match tie {
-            Some((tie, side)) => trust::explain(
-                &trust::Kernel::new(config),
-                tie,
-                &self.interactions,
-                side,
-                as_of_ms,
-            ),
+            Some((events, side)) => {
+                let events = events.read();
+                let kernel = trust::Kernel::new(config);
+                trust::explain(&kernel, &events, &self.interactions, side, as_of_ms)
+            }
             None => Default::default(),
         };
         let top_interactions = top
@@ -130,9 +129,9 @@ impl Network {
     /// without building the explanation.
     pub fn trust_value(&self, source: &str, target: &str, as_of: Moment) -> Result<f64> {
         Ok(match self.endpoints(source, target)? {
-            Some((tie, side)) => trust::trust_value(
+            Some((events, side)) => trust::trust_value(
                 &trust::Kernel::new(&self.scoring),
-                tie,
+                &events.read(),
                 &self.interactions,
                 side,
                 as_of.millis(),
@@ -167,10 +166,11 @@ impl Network {
             trust_ab: 0.0,
             trust_ba: 0.0,
         };
-        let Some((tie, side_a)) = tie else {
+        let Some((all, side_a)) = tie else {
             return Ok(stats);
         };
-        let events = tie.events_until(as_of_ms);
+        let all = all.read();
+        let events = until(&all, as_of_ms);
         let deadline_ms = self.scoring.response_deadline_days * MS_PER_DAY;
         let mut c = EventCounts::of(
             events,
@@ -207,7 +207,7 @@ impl Network {
             .map(|x| x.at());
         let [a, b] = trust::ledgers(
             &trust::Kernel::new(&self.scoring),
-            tie,
+            &all,
             &self.interactions,
             as_of_ms,
             |_, _, _, _| {},
@@ -263,8 +263,8 @@ pub(crate) struct EventCounts {
 
 impl EventCounts {
     pub(crate) fn of(
-        events: &[crate::model::tie::Event],
-        store: &crate::model::store::Store,
+        events: &[Event],
+        store: &Store,
         side: Side,
         as_of_ms: i64,
         deadline_ms: f64,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::config::ScoringConfig;
 use super::exp2::exp2;
 use crate::model::store::Store;
-use crate::model::tie::{Event, Side, Tie};
+use crate::model::tie::{until, Event, Side};
 use crate::model::{InteractionKey, InteractionKind, Outcome};
 use crate::time::{Moment, MS_PER_DAY};
 
@@ -250,8 +250,7 @@ impl Digest {
 
     /// The digest of a tie and the [`Sums`] it is made from (which the
     /// explanations read).
-    pub(crate) fn of(k: &Kernel, tie: &Tie, store: &Store) -> (Digest, Sums) {
-        let events = tie.events_until(i64::MAX);
+    pub(crate) fn of(k: &Kernel, events: &[Event], store: &Store) -> (Digest, Sums) {
         let Some(last) = events.last() else {
             return (Digest::NONE, Sums::default());
         };
@@ -321,12 +320,12 @@ impl Digest {
 /// factor) and the source side it counts for (`Side::None`: both).
 pub(crate) fn ledgers(
     k: &Kernel,
-    tie: &Tie,
+    events: &[Event],
     store: &Store,
     as_of_ms: i64,
     each: impl FnMut(&Event, Side, Reason, f64),
 ) -> Ledgers {
-    let (sums, anchor) = gather(k, tie.events_until(as_of_ms), store, as_of_ms, each);
+    let (sums, anchor) = gather(k, until(events, as_of_ms), store, as_of_ms, each);
     finish(k, &sums, anchor, as_of_ms)
 }
 
@@ -334,14 +333,14 @@ pub(crate) fn ledgers(
 /// `as_of_ms`, otherwise by walking the events: the same numbers either way.
 pub(crate) fn ledgers_with(
     k: &Kernel,
-    tie: &Tie,
+    events: &[Event],
     store: &Store,
     digest: Option<(&Digest, &Sums)>,
     as_of_ms: i64,
 ) -> Ledgers {
     match digest.filter(|(d, _)| d.holds_at(as_of_ms)) {
         Some((d, sums)) => finish(k, sums, d.anchor, as_of_ms),
-        None => ledgers(k, tie, store, as_of_ms, |_, _, _, _| {}),
+        None => ledgers(k, events, store, as_of_ms, |_, _, _, _| {}),
     }
 }
 
@@ -494,14 +493,19 @@ impl Ledger {
 
 /// Both trust values of a tie, `(A's trust in B, B's trust in A)`, from its
 /// events (where a digest holds, [`Digest::values`] gives the same numbers).
-pub(crate) fn trust_values(k: &Kernel, tie: &Tie, store: &Store, as_of_ms: i64) -> (f64, f64) {
-    let [a, b] = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
+pub(crate) fn trust_values(
+    k: &Kernel,
+    events: &[Event],
+    store: &Store,
+    as_of_ms: i64,
+) -> (f64, f64) {
+    let [a, b] = ledgers(k, events, store, as_of_ms, |_, _, _, _| {});
     (a.value, b.value)
 }
 
 /// The ledger of `source`'s trust in the other end of `tie`.
-pub(crate) fn ledger(k: &Kernel, tie: &Tie, store: &Store, source: Side, as_of_ms: i64) -> Ledger {
-    let both = ledgers(k, tie, store, as_of_ms, |_, _, _, _| {});
+fn ledger(k: &Kernel, events: &[Event], store: &Store, source: Side, as_of_ms: i64) -> Ledger {
+    let both = ledgers(k, events, store, as_of_ms, |_, _, _, _| {});
     pick(both, source)
 }
 
@@ -516,24 +520,24 @@ fn pick([a, b]: Ledgers, source: Side) -> Ledger {
 /// The trust value of `source` toward the other end of `tie`.
 pub(crate) fn trust_value(
     k: &Kernel,
-    tie: &Tie,
+    events: &[Event],
     store: &Store,
     source: Side,
     as_of_ms: i64,
 ) -> f64 {
-    ledger(k, tie, store, source, as_of_ms).value
+    ledger(k, events, store, source, as_of_ms).value
 }
 
 /// The explanation parts: the ledger and the interactions that moved it most.
 pub(crate) fn explain(
     k: &Kernel,
-    tie: &Tie,
+    events: &[Event],
     store: &Store,
     source: Side,
     as_of_ms: i64,
 ) -> (Ledger, Vec<(InteractionKey, Reason, f64)>) {
     let mut raw: Vec<(InteractionKey, i64, Reason, f64)> = Vec::new();
-    let both = ledgers(k, tie, store, as_of_ms, |e, applies, reason, amount| {
+    let both = ledgers(k, events, store, as_of_ms, |e, applies, reason, amount| {
         if applies == Side::None || applies == source {
             raw.push((e.key(), e.at, reason, amount));
         }
