@@ -22,6 +22,12 @@ fn benches(c: &mut Criterion) {
     group.bench_function("load format v1", |b| {
         b.iter(|| Network::from_json(&text).expect("loads"))
     });
+    let file = std::env::temp_dir().join(format!("samskab-bench-{}.json", std::process::id()));
+    net.save(&file).expect("saved");
+    group.bench_function("load format v1 from a file", |b| {
+        b.iter(|| Network::load(&file).expect("loads"))
+    });
+    let _ = std::fs::remove_file(&file);
     group.throughput(Throughput::Elements(net.interaction_count() as u64));
     group.bench_function("score every tie (interactions/s)", |b| {
         // A new instant each time: the network keeps the scores of the last one.

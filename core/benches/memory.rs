@@ -2,10 +2,10 @@
 //! allocator (size S, or SAMSKAB_BENCH_SIZE). Printed, never asserted.
 //! Run with `cargo bench -p samskab --bench memory`.
 //!
-//! At XL the document would be some 18 GB of text, more than the network:
-//! there the network is generated in place, as a load would leave it, and
-//! the figures are for that (`SAMSKAB_BENCH_DIRECT=1` does the same at any
-//! size).
+//! At XL the document is some 18 GB of text, more than the network: there
+//! the network is generated in place, then saved to a file and loaded from
+//! it as it is read (`Network::load`), with figures for both
+//! (`SAMSKAB_BENCH_DIRECT=1` does the same at any size).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -50,7 +50,7 @@ static ALLOCATOR: Counting = Counting;
 /// every tie is scored (the ties' digests and the scored graph); and the
 /// most held at once while making it and answering (from `start`, the bytes
 /// alive before making it).
-fn memory(make: impl FnOnce() -> Network, as_of: Moment) {
+fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Network)) {
     let before = LIVE.load(Relaxed);
     PEAK.store(before, Relaxed);
     let start = std::time::Instant::now();
@@ -99,6 +99,7 @@ fn memory(make: impl FnOnce() -> Network, as_of: Moment) {
         "time: made in {made:.1?}; every tie scored and {key_people} key people in \
          {answered:.1?}; {ways} ways in over 20 queries, {paths:.2?} per query"
     );
+    then(net);
 }
 
 fn main() {
@@ -108,13 +109,31 @@ fn main() {
     let as_of = "2026-01-01".parse().expect("a date");
     if direct {
         eprintln!("{size}: generated in place");
-        memory(|| Network::generate(&config).expect("a network"), as_of);
+        let mut made = None;
+        memory(
+            || Network::generate(&config).expect("a network"),
+            as_of,
+            |net| made = Some(net),
+        );
+        // Then saved and loaded from the file as it is read: a document
+        // too large to hold as text, next to its network, loads this way.
+        let file = std::env::temp_dir().join(format!("samskab-{size}-{}.json", std::process::id()));
+        let start = std::time::Instant::now();
+        made.take().expect("made").save(&file).expect("saved");
+        let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        eprintln!(
+            "{size}: saved as {:.0} MB of format v1 in {:.1?}, then loaded from the file",
+            bytes as f64 / 1e6,
+            start.elapsed()
+        );
+        memory(|| Network::load(&file).expect("loads"), as_of, drop);
+        let _ = std::fs::remove_file(&file);
     } else {
         let text = Network::generate(&config).expect("a network").to_json();
         eprintln!(
             "{size}: loaded from {:.1} MB of format v1",
             text.len() as f64 / 1e6
         );
-        memory(|| Network::from_json(&text).expect("loads"), as_of);
+        memory(|| Network::from_json(&text).expect("loads"), as_of, drop);
     }
 }

@@ -312,6 +312,43 @@ fn save_is_atomic_and_leaves_no_temporary_files() {
 }
 
 #[test]
+fn a_file_loads_as_its_text_reads() {
+    // Network::load reads a file as it goes; what it answers must be what
+    // reading the whole text answers, for documents good and bad.
+    let dir = std::env::temp_dir().join(format!("samskab-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("net.json");
+    let good = scenario("skovlund.json");
+    // Escapes in strings are copied, not borrowed, when read from a file.
+    let escaped = good.replacen("\"e-tove\"", "\"e-\\u0074ove\"", 1);
+    assert_ne!(escaped, good);
+    let bad_type = good.replacen("\"kind\": \"employee\"", "\"kind\": 7", 1);
+    let unknown_actor = good.replacen("\"v-inge\",", "\"v-nobody\",", 1);
+    let cut = &good[..good.len() / 2];
+    for text in [
+        good.as_str(),
+        &escaped,
+        &bad_type,
+        &unknown_actor,
+        cut,
+        "",
+        "{}",
+    ] {
+        std::fs::write(&path, text).unwrap();
+        let (from_file, from_text) = (Network::load(&path), Network::from_json(text));
+        match (from_file, from_text) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_json(), b.to_json()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("file {:?}, text {:?}", a.map(|_| ()), b.map(|_| ())),
+        }
+    }
+    std::fs::write(&path, b"{\"format\": \"samskab\xff\"}").unwrap();
+    assert!(matches!(Network::load(&path), Err(Error::Io { .. })));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn concurrent_saves_to_one_path_leave_a_whole_document() {
     let dir = std::env::temp_dir().join(format!("samskab-concurrent-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

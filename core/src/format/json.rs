@@ -857,26 +857,46 @@ impl Serialize for Interactions<'_> {
     }
 }
 
-/// Writes a network as a canonical, pretty-printed format v1 document.
-pub(crate) fn to_json(net: &Network) -> String {
-    let doc = Document {
+fn document(net: &Network) -> Document<'_> {
+    Document {
         format: "samskab",
         version: FORMAT_VERSION,
         meta: &net.meta,
         actors: net.actors(),
         interactions: Interactions(net),
         initiatives: net.initiatives(),
-    };
+    }
+}
+
+/// Writes a network as a canonical, pretty-printed format v1 document.
+pub(crate) fn to_json(net: &Network) -> String {
     // Serializing plain data with string keys into a String cannot fail;
     // should it ever, an empty document is better than a panic.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&document(net)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Writes what [`to_json`] makes to `out` as it is made, without the text
+/// of a whole document in memory.
+fn write_json(net: &Network, out: impl Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+    serde_json::to_writer_pretty(&mut out, &document(net))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, then renamed over the target.
 pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    write_atomic_with(path, |file| file.write_all(text.as_bytes()))
+}
+
+/// As [`write_atomic`], the content written by `write`.
+fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let io = |source| Error::Io {
         operation: "writing",
         path: path.display().to_string(),
@@ -898,7 +918,7 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
         {
             // Closed before the rename.
             let mut file = std::fs::File::create(&tmp)?;
-            file.write_all(text.as_bytes())?;
+            write(&mut file)?;
             file.sync_all()?;
         }
         std::fs::rename(&tmp, path)?;
@@ -1002,21 +1022,31 @@ impl Network {
         to_json(self)
     }
 
-    /// Reads a format v1 document from a file.
+    /// Reads a format v1 document from a file, as it reads: a valid
+    /// document's text is never held whole, so a file larger than memory
+    /// loads when its network fits. A document with a problem is read again
+    /// whole, to name every problem and its place.
     pub fn load(path: impl AsRef<Path>) -> Result<Network> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             operation: "reading",
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        if let Some(read) = super::typed::read_stream(reader) {
+            return read;
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         from_json(&text)
     }
 
-    /// Writes the network to a file atomically: a crash leaves either the old
-    /// file or the new one, never half of one.
+    /// Writes the network to a file atomically (a crash leaves either the
+    /// old file or the new one, never half of one), as it is written: the
+    /// document's text is never held whole.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        write_atomic(path.as_ref(), &to_json(self))
+        write_atomic_with(path.as_ref(), |file| write_json(self, file))
     }
 }
 

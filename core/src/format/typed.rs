@@ -1,8 +1,9 @@
 //! The typed reading of a format v1 document: interactions, which are nearly
 //! all of a large document, go straight from the text into the network as
 //! they are read, without a tree of every value, without a list of every
-//! record, and with their strings borrowed from the text. A load then holds
-//! little more than the text and the network it makes.
+//! record, and with their strings borrowed from the text (or, read from a
+//! file as it goes, copied one record at a time). A load then holds little
+//! more than the text, or none of it, and the network it makes.
 //!
 //! It takes only what the general reader ([`super::json`]) would take without
 //! a problem, and only documents that give their actors before their
@@ -268,8 +269,19 @@ impl Record<'_> {
 /// The network of a document, or its problems; `None` when the typed reader
 /// cannot take it and the general reader must.
 pub(super) fn read(text: &str) -> Option<Result<Network>> {
+    read_with(serde_json::Deserializer::from_str(text))
+}
+
+/// As [`read`], from a stream read as it goes (its strings are then copied
+/// one record at a time, not borrowed). `None` also when the stream fails.
+pub(super) fn read_stream(stream: impl std::io::Read) -> Option<Result<Network>> {
+    read_with(serde_json::Deserializer::from_reader(stream))
+}
+
+fn read_with<'de, R: serde_json::de::Read<'de>>(
+    mut d: serde_json::Deserializer<R>,
+) -> Option<Result<Network>> {
     let mut reading = Reading::default();
-    let mut d = serde_json::Deserializer::from_str(text);
     d.deserialize_map(Top(&mut reading)).ok()?;
     d.end().ok()?;
     let mut r = Reader::default();
