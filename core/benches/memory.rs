@@ -57,6 +57,7 @@ fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Netwo
     let net = make();
     let made = start.elapsed();
     let held = LIVE.load(Relaxed) - before;
+    let most_making = PEAK.load(Relaxed) - before;
     let start = std::time::Instant::now();
     let key_people = net.key_people(as_of).len();
     let scored = LIVE.load(Relaxed) - before;
@@ -84,7 +85,7 @@ fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Netwo
     eprintln!(
         "memory: {:.1} MB held by {} actors, {} ties, {} interactions: {:.0} B per interaction, \
          {:.0} B per tie, {:.0} B per actor; {:.1} MB once scored; at most {:.1} MB at once \
-         while making it and answering",
+         while making it and answering ({:.1} MB while making it)",
         held as f64 / 1e6,
         net.actor_count(),
         net.tie_count(),
@@ -94,6 +95,7 @@ fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Netwo
         per(net.actor_count()),
         scored as f64 / 1e6,
         peak as f64 / 1e6,
+        most_making as f64 / 1e6,
     );
     eprintln!(
         "time: made in {made:.1?}; every tie scored and {key_people} key people in \

@@ -326,7 +326,7 @@ impl Network {
             };
             net.insert_interaction(x, false);
         }
-        net.sort_ties();
+        net.finish_load();
 
         // Initiatives: one per hundred actors, led by someone local.
         for k in 0..(n / 100).max(1) {

@@ -151,10 +151,10 @@ fn ends(pair: u64) -> (NodeIndex, NodeIndex) {
 /// country's hundred million interactions leave some 140 million, and
 /// keeping them all aside at once (24 bytes each, in a list grown by
 /// doubling) took more memory than the network. A batch that reaches
-/// this many is put on its ties then, in its pair order; each later batch
-/// merges into the ties it touches.
+/// this many (400 MB) is put on its ties then, in its pair order; each
+/// later batch joins the ties it touches.
 #[cfg(not(test))]
-const PENDING_BATCH: usize = 1 << 25;
+const PENDING_BATCH: usize = 1 << 24;
 /// Small in the unit tests, so that loads there merge batches.
 #[cfg(test)]
 const PENDING_BATCH: usize = 100;
@@ -642,6 +642,8 @@ impl Network {
     pub(crate) fn finish_load(&mut self) {
         self.sort_ties();
         self.interactions.shrink_to_fit();
+        // Batches after the first grow the edge list by doubling.
+        self.graph.shrink_to_fit_edges();
     }
 
     /// Puts a batch's events on their ties, in order.

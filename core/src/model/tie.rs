@@ -187,11 +187,27 @@ impl Tie {
         a: NodeIndex,
         b: NodeIndex,
     ) {
-        let mut all: Vec<Event> = Vec::with_capacity(self.keys.len() + batch.len());
-        all.extend(self.keys.iter().filter_map(|&k| store.event(k, a, b)));
-        all.extend(batch);
-        all.sort_unstable_by(|x, y| x.order(y, store));
-        self.keys = all.iter().map(|e| e.key).collect();
+        let mut batch: Vec<Event> = batch.collect();
+        batch.sort_unstable_by(|x, y| x.order(y, store));
+        // A document is written in time order, so a load's later batches
+        // nearly always follow what the tie has: those are appended, and
+        // only a batch that reaches back is merged with the events read
+        // again from the store.
+        let follows = match (self.keys.last(), batch.first()) {
+            (Some(&last), Some(first)) => store
+                .event(last, a, b)
+                .is_some_and(|last| last.order(first, store) == Ordering::Less),
+            _ => true,
+        };
+        if !follows {
+            batch.extend(self.keys.iter().filter_map(|&k| store.event(k, a, b)));
+            batch.sort_unstable_by(|x, y| x.order(y, store));
+            self.keys = Box::default();
+        }
+        let mut keys = std::mem::take(&mut self.keys).into_vec();
+        keys.reserve_exact(batch.len());
+        keys.extend(batch.iter().map(|e| e.key));
+        self.keys = keys.into_boxed_slice();
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
