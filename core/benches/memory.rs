@@ -50,7 +50,18 @@ static ALLOCATOR: Counting = Counting;
 /// every tie is scored (the ties' digests and the scored graph); and the
 /// most held at once while making it and answering (from `start`, the bytes
 /// alive before making it).
+/// The process's most resident memory since the last reset (Linux), MB.
+fn resident_peak() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024.0 / 1e6)
+}
+
 fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Network)) {
+    // The resident peak from here on (Linux: "5" resets it), beside the
+    // counted bytes: the allocator's own overhead and freed pages it keeps.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = LIVE.load(Relaxed);
     PEAK.store(before, Relaxed);
     let start = std::time::Instant::now();
@@ -101,6 +112,9 @@ fn memory(make: impl FnOnce() -> Network, as_of: Moment, then: impl FnOnce(Netwo
         "time: made in {made:.1?}; every tie scored and {key_people} key people in \
          {answered:.1?}; {ways} ways in over 20 queries, {paths:.2?} per query"
     );
+    if let Some(mb) = resident_peak() {
+        eprintln!("resident: at most {mb:.1} MB (the whole process, from the start of making it)");
+    }
     then(net);
 }
 
@@ -109,27 +123,36 @@ fn main() {
     let direct = size == "XL" || std::env::var_os("SAMSKAB_BENCH_DIRECT").is_some();
     let config = GeneratorConfig::size(&size, 1).expect("a size");
     let as_of = "2026-01-01".parse().expect("a date");
+    // SAMSKAB_BENCH_FILE keeps the saved document there and, when it is
+    // there already, only loads it (XL takes twenty minutes to make).
+    let kept = std::env::var_os("SAMSKAB_BENCH_FILE").map(std::path::PathBuf::from);
     if direct {
-        eprintln!("{size}: generated in place");
-        let mut made = None;
-        memory(
-            || Network::generate(&config).expect("a network"),
-            as_of,
-            |net| made = Some(net),
-        );
-        // Then saved and loaded from the file as it is read: a document
-        // too large to hold as text, next to its network, loads this way.
-        let file = std::env::temp_dir().join(format!("samskab-{size}-{}.json", std::process::id()));
-        let start = std::time::Instant::now();
-        made.take().expect("made").save(&file).expect("saved");
+        let file = kept.clone().unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("samskab-{size}-{}.json", std::process::id()))
+        });
+        if !file.exists() {
+            eprintln!("{size}: generated in place");
+            let mut made = None;
+            memory(
+                || Network::generate(&config).expect("a network"),
+                as_of,
+                |net| made = Some(net),
+            );
+            // Then saved and loaded from the file as it is read: a document
+            // too large to hold as text, next to its network, loads this way.
+            let start = std::time::Instant::now();
+            made.take().expect("made").save(&file).expect("saved");
+            eprintln!("{size}: saved in {:.1?}", start.elapsed());
+        }
         let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         eprintln!(
-            "{size}: saved as {:.0} MB of format v1 in {:.1?}, then loaded from the file",
+            "{size}: loaded from a file of {:.0} MB of format v1, as it is read",
             bytes as f64 / 1e6,
-            start.elapsed()
         );
         memory(|| Network::load(&file).expect("loads"), as_of, drop);
-        let _ = std::fs::remove_file(&file);
+        if kept.is_none() {
+            let _ = std::fs::remove_file(&file);
+        }
     } else {
         let text = Network::generate(&config).expect("a network").to_json();
         eprintln!(
