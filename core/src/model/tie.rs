@@ -172,17 +172,14 @@ impl Tie {
                 .event(k, a, b)
                 .is_some_and(|e| e.order(event, store) == Ordering::Less)
         });
-        let mut keys = std::mem::take(&mut self.keys).into_vec();
-        keys.reserve_exact(1);
-        keys.insert(at, event.key);
-        self.keys = keys.into_boxed_slice();
+        self.edit(1, |keys| keys.insert(at, event.key));
     }
 
     /// Adds a batch of events of interactions already in `store` to the
     /// tie of `a` and `b`, allocating once for them all.
     pub(crate) fn extend(
         &mut self,
-        batch: impl ExactSizeIterator<Item = Event>,
+        batch: impl Iterator<Item = Event>,
         store: &Store,
         a: NodeIndex,
         b: NodeIndex,
@@ -204,22 +201,26 @@ impl Tie {
             batch.sort_unstable_by(|x, y| x.order(y, store));
             self.keys = Box::default();
         }
-        let mut keys = std::mem::take(&mut self.keys).into_vec();
-        keys.reserve_exact(batch.len());
-        keys.extend(batch.iter().map(|e| e.key));
-        self.keys = keys.into_boxed_slice();
+        self.edit(batch.len(), |keys| keys.extend(batch.iter().map(|e| e.key)));
     }
 
     /// Removes the event of an interaction; true when the tie is now empty.
     pub(crate) fn remove(&mut self, key: InteractionKey) -> bool {
         if let Ok(key) = u32::try_from(key.0) {
             if self.keys.contains(&key) {
-                let mut keys = std::mem::take(&mut self.keys).into_vec();
-                keys.retain(|&k| k != key);
-                self.keys = keys.into_boxed_slice();
+                self.edit(0, |keys| keys.retain(|&k| k != key));
             }
         }
         self.keys.is_empty()
+    }
+
+    /// Changes the keys as a `Vec` with room for `more`, then boxes them
+    /// again without spare capacity.
+    fn edit(&mut self, more: usize, change: impl FnOnce(&mut Vec<u32>)) {
+        let mut keys = std::mem::take(&mut self.keys).into_vec();
+        keys.reserve_exact(more);
+        change(&mut keys);
+        self.keys = keys.into_boxed_slice();
     }
 }
 
