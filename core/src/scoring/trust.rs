@@ -308,6 +308,12 @@ impl Digest {
         self.anchor
     }
 
+    /// Whether a query after the tie's last event may still need its
+    /// events: a request of it is not yet answered or overdue then.
+    pub(crate) fn open_after_last(&self) -> bool {
+        self.horizon > self.anchor
+    }
+
     /// Whether the sums answer a query at `as_of_ms`.
     pub(crate) fn holds_at(&self, as_of_ms: i64) -> bool {
         as_of_ms >= self.horizon
