@@ -315,18 +315,17 @@ impl Network {
     /// the rest of what they say.
     fn by_content(&self, a: &Entry<'_>, b: &Entry<'_>) -> std::cmp::Ordering {
         let id = |n: Option<NodeIndex>| n.and_then(|n| self.graph.node_weight(n)).map(|x| &x.id);
-        let members = |x: &Entry<'_>| {
-            let ids: Vec<Option<&String>> = x.members().map(|n| id(Some(n))).collect();
-            ids
-        };
         (a.kind, a.formal_written, a.outcome_written)
             .cmp(&(b.kind, b.formal_written, b.outcome_written))
-            .then_with(|| members(a).cmp(&members(b)))
+            .then_with(|| {
+                let theirs = b.members().map(|n| id(Some(n)));
+                a.members().map(|n| id(Some(n))).cmp(theirs)
+            })
             .then_with(|| id(a.initiator()).cmp(&id(b.initiator())))
             .then_with(|| id(a.answered_by()).cmp(&id(b.answered_by())))
             .then_with(|| a.answered_ms().cmp(&b.answered_ms()))
             .then_with(|| a.initiative().cmp(&b.initiative()))
-            .then_with(|| self.unpack(*a).note.cmp(&self.unpack(*b).note))
+            .then_with(|| a.note().cmp(&b.note()))
             // The same instant written two ways ("2024-03-04", "…T00:00Z").
             .then_with(|| a.at().to_string().cmp(&b.at().to_string()))
             .then_with(|| {

@@ -139,6 +139,10 @@ impl<'s> Entry<'s> {
         self.rare.and_then(|r| r.id.as_deref())
     }
 
+    pub fn note(&self) -> Option<&'s str> {
+        self.rare.and_then(|r| r.note.as_deref())
+    }
+
     pub fn initiative(&self) -> Option<&'s str> {
         self.rare.and_then(|r| r.initiative.as_deref())
     }
@@ -158,7 +162,7 @@ impl<'s> Entry<'s> {
             answered_at: self.answered_at(),
             answered_by: name(self.answered_by()),
             initiative: self.initiative().map(str::to_owned),
-            note: self.rare.and_then(|r| r.note.clone()),
+            note: self.note().map(str::to_owned),
         }
     }
 }
