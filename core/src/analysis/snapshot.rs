@@ -1,7 +1,7 @@
 //! The network as it was at one instant: the actors present then, and every
 //! tie scored both ways. Every analysis starts from one.
 
-use crate::model::tie::{until, Event};
+use crate::model::tie::until;
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
@@ -163,12 +163,11 @@ pub(crate) struct Ties {
     /// Each tie's ends, the one whose id comes first first, and its edge.
     ends: Vec<(ActorIx, ActorIx, EdgeIx)>,
     digests: Vec<trust::Digest>,
-    /// The events of the ties whose digest does not yet hold after their
-    /// last event (a request still open), by place, ascending: the ties a
-    /// query at a new instant reads (at M 235 of 111,696 ties, but 2 % of
-    /// the events: the busiest ties). Kept read, so that such a query does
-    /// not fetch them from the interactions again each time.
-    open: Vec<(u32, Box<[Event]>)>,
+    /// Where a query after their last event starts walking the ties whose
+    /// digest does not yet hold then (a request still open), by place,
+    /// ascending: at M 235 of 111,696 ties, but 2 % of the events, the
+    /// busiest ties, which a query at a new instant read whole before.
+    open: Vec<(u32, trust::Checkpoint)>,
     /// Where each edge index is in `ends` (`u32::MAX` at a vacant index).
     place: Vec<u32>,
 }
@@ -209,16 +208,13 @@ impl Network {
             for (i, (_, _, e)) in ends.iter().enumerate() {
                 place[e.index()] = u32::try_from(i).unwrap_or(u32::MAX);
             }
-            let made = self.every_tie(&ends, |digest, _, events| {
-                let open = digest.open_after_last().then(|| events.into_boxed_slice());
-                (digest, open)
-            });
+            let made = self.every_tie(&ends, |digest, _, checkpoint| (digest, checkpoint));
             let mut open = Vec::new();
             let mut digests = Vec::with_capacity(made.len());
-            for (place, (digest, events)) in made.into_iter().enumerate() {
+            for (place, (digest, checkpoint)) in made.into_iter().enumerate() {
                 digests.push(digest);
-                if let Some(events) = events {
-                    open.push((u32::try_from(place).unwrap_or(u32::MAX), events));
+                if let Some(checkpoint) = checkpoint {
+                    open.push((u32::try_from(place).unwrap_or(u32::MAX), checkpoint));
                 }
             }
             Ties {
@@ -269,21 +265,22 @@ impl Network {
         })
     }
 
-    /// `part` of the digest, sums and events of each tie of `ends`, in
+    /// `part` of the digest, sums and checkpoint of each tie of `ends`, in
     /// order, on all cores.
     fn every_tie<T: Send>(
         &self,
         ends: &[(ActorIx, ActorIx, EdgeIx)],
-        part: impl Fn(trust::Digest, trust::Sums, Vec<Event>) -> T + Sync,
+        part: impl Fn(trust::Digest, trust::Sums, Option<trust::Checkpoint>) -> T + Sync,
     ) -> Vec<T> {
         let kernel = trust::Kernel::new(&self.scoring);
         let one = |&(_, _, e): &(ActorIx, ActorIx, EdgeIx)| match self.tie_events(e) {
             Some(events) => {
                 let events = events.read();
-                let (digest, sums) = trust::Digest::of(&kernel, &events, &self.interactions);
-                part(digest, sums, events)
+                let (digest, sums, checkpoint) =
+                    trust::Digest::of(&kernel, &events, &self.interactions);
+                part(digest, sums, checkpoint)
             }
-            None => part(trust::Digest::NONE, trust::Sums::default(), Vec::new()),
+            None => part(trust::Digest::NONE, trust::Sums::default(), None),
         };
         #[cfg(feature = "parallel")]
         {
@@ -369,10 +366,8 @@ impl<'n> Snapshot<'n> {
         // the snapshot's nodes follow the actors' ids.
         let mut open = ties.open.iter().peekable();
         for (place, (&(lo, hi, e), digest)) in ties.ends.iter().zip(&ties.digests).enumerate() {
-            // The next tie kept read, if it is this one.
-            let kept = open
-                .next_if(|(p, _)| *p as usize == place)
-                .map(|(_, events)| &events[..]);
+            // This tie's checkpoint, if it has one.
+            let checkpoint = open.next_if(|(p, _)| *p as usize == place).map(|(_, c)| c);
             let (Some(x), Some(y)) = (index[lo.index()], index[hi.index()]) else {
                 continue;
             };
@@ -382,22 +377,26 @@ impl<'n> Snapshot<'n> {
             } else {
                 // Only the ties with a change after the instant, or a
                 // request still open, are read: a few in a thousand.
-                let read;
-                let events = match kept {
-                    Some(events) => events,
-                    None => {
-                        let Some(events) = net.tie_events(e) else {
-                            continue;
-                        };
-                        read = events.read();
-                        &read[..]
-                    }
-                };
-                let Some(last) = until(events, as_of_ms).last() else {
+                let Some(events) = net.tie_events(e) else {
                     continue;
                 };
-                let (ab, ba) = trust::trust_values(&kernel, events, &net.interactions, as_of_ms);
-                (ab, ba, last.at)
+                let store = &net.interactions;
+                match checkpoint.filter(|_| as_of_ms >= digest.last()) {
+                    Some(c) => {
+                        let rest = events.read_from(c.from);
+                        let (last, k) = (digest.last(), &kernel);
+                        let (ab, ba) = trust::trust_values_from(k, c, &rest, store, last, as_of_ms);
+                        (ab, ba, last)
+                    }
+                    None => {
+                        let events = events.read();
+                        let Some(last) = until(&events, as_of_ms).last() else {
+                            continue;
+                        };
+                        let (ab, ba) = trust::trust_values(&kernel, &events, store, as_of_ms);
+                        (ab, ba, last.at)
+                    }
+                }
             };
             // Side A of a tie is its lower network node.
             let (ab, ba) = if lo < hi { (ab, ba) } else { (ba, ab) };

@@ -251,6 +251,13 @@ impl<'n> Events<'n> {
         self.iter().collect()
     }
 
+    /// The events from the `start`th on.
+    pub(crate) fn read_from(&self, start: usize) -> Vec<Event> {
+        let Events { keys, store, a, b } = *self;
+        let keys = keys.get(start..).unwrap_or_default();
+        keys.iter().filter_map(|&k| store.event(k, a, b)).collect()
+    }
+
     pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Event> + 'n {
         let Events { keys, store, a, b } = *self;
         keys.iter().filter_map(move |&k| store.event(k, a, b))

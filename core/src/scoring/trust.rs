@@ -248,11 +248,16 @@ impl Digest {
         horizon: i64::MAX,
     };
 
-    /// The digest of a tie and the [`Sums`] it is made from (which the
-    /// explanations read).
-    pub(crate) fn of(k: &Kernel, events: &[Event], store: &Store) -> (Digest, Sums) {
+    /// The digest of a tie, the [`Sums`] it is made from (which the
+    /// explanations read), and the tie's [`Checkpoint`] when a query after
+    /// its last event still walks some of its events.
+    pub(crate) fn of(
+        k: &Kernel,
+        events: &[Event],
+        store: &Store,
+    ) -> (Digest, Sums, Option<Checkpoint>) {
         let Some(last) = events.last() else {
-            return (Digest::NONE, Sums::default());
+            return (Digest::NONE, Sums::default(), None);
         };
         // The deadline test is `(as_of − at) as f64 > deadline`: for whole
         // milliseconds below 2^52 it holds from ⌊deadline⌋ + 1 on.
@@ -262,7 +267,10 @@ impl Digest {
             None
         };
         let mut horizon = last.at;
-        for e in events {
+        // The first event whose part in the sums may still change after
+        // the last event: a request not yet answered or overdue then.
+        let mut first_open = None;
+        for (i, e) in events.iter().enumerate() {
             if e.kind != InteractionKind::Request || slot(e.initiator()).is_none() {
                 continue;
             }
@@ -270,16 +278,35 @@ impl Digest {
                 (Some(t), _) => Some(t),
                 (None, Some(d)) => e.at.checked_add(d),
                 (None, None) => None,
-            };
-            horizon = horizon.max(settled.unwrap_or(i64::MAX));
+            }
+            .unwrap_or(i64::MAX);
+            horizon = horizon.max(settled);
+            if settled > last.at && first_open.is_none() {
+                first_open = Some(i);
+            }
         }
+        // Queries at or after the last event start a walk here.
+        let checkpoint = first_open.map(|from| {
+            let mut sums = Sums::default();
+            let before = &events[..from];
+            accumulate(
+                k,
+                before,
+                store,
+                last.at,
+                last.at,
+                &mut sums,
+                |_, _, _, _| {},
+            );
+            Checkpoint { from, sums }
+        });
         if horizon == i64::MAX {
             // Some request never settles: every query walks the events.
             let digest = Digest {
                 anchor: last.at,
                 ..Digest::NONE
             };
-            return (digest, Sums::default());
+            return (digest, Sums::default(), checkpoint);
         }
         // Queries at or past the horizon read these sums; the walk over all
         // events at any such instant adds up the same numbers in the same
@@ -290,7 +317,7 @@ impl Digest {
             anchor,
             horizon,
         };
-        (digest, sums)
+        (digest, sums, checkpoint)
     }
 
     /// Both trust values, `(A's trust in B, B's trust in A)`, at an instant
@@ -306,12 +333,6 @@ impl Digest {
     /// The instant of the tie's last event.
     pub(crate) fn last(&self) -> i64 {
         self.anchor
-    }
-
-    /// Whether a query after the tie's last event may still need its
-    /// events: a request of it is not yet answered or overdue then.
-    pub(crate) fn open_after_last(&self) -> bool {
-        self.horizon > self.anchor
     }
 
     /// Whether the sums answer a query at `as_of_ms`.
@@ -363,13 +384,30 @@ fn gather(
     events: &[Event],
     store: &Store,
     as_of_ms: i64,
-    mut each: impl FnMut(&Event, Side, Reason, f64),
+    each: impl FnMut(&Event, Side, Reason, f64),
 ) -> (Sums, i64) {
-    let config = k.config;
     let mut s = Sums::default();
     let Some(anchor) = events.last().map(|e| e.at) else {
         return (s, as_of_ms);
     };
+    accumulate(k, events, store, anchor, as_of_ms, &mut s, each);
+    (s, anchor)
+}
+
+/// Adds `events` to the sums `s` anchored at `anchor`, as of `as_of_ms`:
+/// the body of [`gather`], which a walk may also start part way with the
+/// sums of the events before (see [`Checkpoint`]); the additions are the
+/// same, in the same order, either way.
+fn accumulate(
+    k: &Kernel,
+    events: &[Event],
+    store: &Store,
+    anchor: i64,
+    as_of_ms: i64,
+    s: &mut Sums,
+    mut each: impl FnMut(&Event, Side, Reason, f64),
+) {
+    let config = k.config;
     // What `each` is told is the evidence at the query; the sums keep it at
     // the anchor.
     let q = decay_since(k, anchor, as_of_ms);
@@ -428,7 +466,6 @@ fn gather(
             None => {}
         }
     }
-    (s, anchor)
 }
 
 /// The ledgers of both directions from sums anchored at `anchor`, as of
@@ -495,6 +532,34 @@ impl Ledger {
     pub(crate) fn value(&self) -> f64 {
         self.value
     }
+}
+
+/// Where a walk of a tie's events may start for a query at or after its
+/// last event: the sums of the events before `from`, whose parts no longer
+/// change then (the first request still open at the last event and what
+/// follows are walked). A tie's busiest stretch nearly always ends with a
+/// request still open, and its events are read from the interactions, far
+/// apart in memory: this spares reading all but the last few.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checkpoint {
+    pub from: usize,
+    sums: Sums,
+}
+
+/// As [`trust_values`] at `as_of_ms`, at or after the tie's last event
+/// `anchor`, walking only `rest`, the events from `checkpoint.from` on.
+pub(crate) fn trust_values_from(
+    k: &Kernel,
+    checkpoint: &Checkpoint,
+    rest: &[Event],
+    store: &Store,
+    anchor: i64,
+    as_of_ms: i64,
+) -> (f64, f64) {
+    let mut s = checkpoint.sums;
+    accumulate(k, rest, store, anchor, as_of_ms, &mut s, |_, _, _, _| {});
+    let [a, b] = finish(k, &s, anchor, as_of_ms);
+    (a.value, b.value)
 }
 
 /// Both trust values of a tie, `(A's trust in B, B's trust in A)`, from its
