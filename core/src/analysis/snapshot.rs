@@ -163,10 +163,10 @@ pub(crate) struct Ties {
     /// Each tie's ends, the one whose id comes first first, and its edge.
     ends: Vec<(ActorIx, ActorIx, EdgeIx)>,
     digests: Vec<trust::Digest>,
-    /// Where a query after their last event starts walking the ties whose
-    /// digest does not yet hold then (a request still open), by place,
-    /// ascending: at M 235 of 111,696 ties, but 2 % of the events, the
-    /// busiest ties, which a query at a new instant read whole before.
+    /// Where a query after their last event starts walking the long ties
+    /// with a request still open then (see [`trust::Checkpoint`]), by
+    /// place, ascending. At M, 235 ties are walked at a new instant just
+    /// after the last contact, with 2 % of all events: the busiest ties.
     open: Vec<(u32, trust::Checkpoint)>,
     /// Where each edge index is in `ends` (`u32::MAX` at a vacant index).
     place: Vec<u32>,
