@@ -314,52 +314,9 @@ impl Network {
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         let kernel = trust::Kernel::new(config);
-        // Each tie scored once, in both directions: side A is the edge's source.
-        // Each tie's events read once, for both its rows.
-        let mut ties: Vec<Vec<Event>> = Vec::with_capacity(self.graph.edge_count());
-        let mut rows: Vec<(&str, &str, Side, usize, trust::Ledger)> =
-            Vec::with_capacity(2 * self.graph.edge_count());
-        for e in self.graph.edge_references() {
-            let all = e
-                .weight()
-                .events(&self.interactions, e.source(), e.target())
-                .read();
-            if until(&all, as_of_ms).is_empty() {
-                continue;
-            }
-            let (a, b) = (
-                self.graph[e.source()].id.as_str(),
-                self.graph[e.target()].id.as_str(),
-            );
-            let digest = self.digest_sums(e.id().index());
-            let [ab, ba] = trust::ledgers_with(&kernel, &all, &self.interactions, digest, as_of_ms);
-            rows.push((a, b, Side::A, ties.len(), ab));
-            rows.push((b, a, Side::B, ties.len(), ba));
-            ties.push(all);
-        }
-        rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-        let n = rows.len();
-        let mut source = Categories::default();
-        let mut target = Categories::default();
-        let f = |len: usize| vec![0.0f64; len];
-        let (mut value, mut evidence, mut contact, mut recency) = (f(n), f(n), f(n), f(n));
-        let (mut reciprocity, mut responsiveness, mut negative, mut median) =
-            (f(n), f(n), f(n), f(n));
-        let mut last = vec![NO_TIME; n];
-        let mut counts: Vec<Vec<i64>> = vec![vec![0; n]; 10];
-        for (i, &(a, b, side, tie, ref ledger)) in rows.iter().enumerate() {
-            source.push(Some(a));
-            target.push(Some(b));
-            let events = until(&ties[tie], as_of_ms);
-            let c = ledger.components(config);
-            value[i] = ledger.value();
-            evidence[i] = ledger.evidence();
-            contact[i] = c.contact;
-            recency[i] = c.recency;
-            reciprocity[i] = c.reciprocity;
-            responsiveness[i] = c.responsiveness;
-            negative[i] = c.negative;
-            last[i] = events.last().map(|e| e.at).unwrap_or(NO_TIME);
+        // Each tie read and scored once, in both directions (side A is the
+        // edge's source); its rows keep their counts, not its events.
+        let counted = |events: &[Event], side: Side| {
             let mut c = EventCounts::of(
                 events,
                 &self.interactions,
@@ -380,10 +337,59 @@ impl Network {
                 c.answered,
                 c.overdue,
             ];
-            for (column, n) in counts.iter_mut().zip(row) {
+            let median = crate::scoring::median(&mut c.response_days).unwrap_or(f64::NAN);
+            Counted {
+                row,
+                median,
+                last: events.last().map_or(NO_TIME, |e| e.at),
+            }
+        };
+        let mut rows: Vec<(&str, &str, trust::Ledger, Counted)> =
+            Vec::with_capacity(2 * self.graph.edge_count());
+        for e in self.graph.edge_references() {
+            let all = e
+                .weight()
+                .events(&self.interactions, e.source(), e.target())
+                .read();
+            let events = until(&all, as_of_ms);
+            if events.is_empty() {
+                continue;
+            }
+            let (a, b) = (
+                self.graph[e.source()].id.as_str(),
+                self.graph[e.target()].id.as_str(),
+            );
+            let digest = self.digest_sums(e.id().index());
+            let [ab, ba] = trust::ledgers_with(&kernel, &all, &self.interactions, digest, as_of_ms);
+            rows.push((a, b, ab, counted(events, Side::A)));
+            rows.push((b, a, ba, counted(events, Side::B)));
+        }
+        rows.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let n = rows.len();
+        let mut source = Categories::default();
+        let mut target = Categories::default();
+        let f = |len: usize| vec![0.0f64; len];
+        let (mut value, mut evidence, mut contact, mut recency) = (f(n), f(n), f(n), f(n));
+        let (mut reciprocity, mut responsiveness, mut negative, mut median) =
+            (f(n), f(n), f(n), f(n));
+        let mut last = vec![NO_TIME; n];
+        let mut counts: Vec<Vec<i64>> = vec![vec![0; n]; 10];
+        for (i, (a, b, ledger, counted)) in rows.into_iter().enumerate() {
+            source.push(Some(a));
+            target.push(Some(b));
+            let c = ledger.components(config);
+            value[i] = ledger.value();
+            evidence[i] = ledger.evidence();
+            contact[i] = c.contact;
+            recency[i] = c.recency;
+            reciprocity[i] = c.reciprocity;
+            responsiveness[i] = c.responsiveness;
+            negative[i] = c.negative;
+            last[i] = counted.last;
+            for (column, n) in counts.iter_mut().zip(counted.row) {
                 column[i] = i64::from(n);
             }
-            median[i] = crate::scoring::median(&mut c.response_days).unwrap_or(f64::NAN);
+            median[i] = counted.median;
         }
         let names = [
             "interactions",
@@ -415,6 +421,14 @@ impl Network {
         columns.push(("median_response_days".to_owned(), Column::Float(median)));
         Table { columns }
     }
+}
+
+/// One row of the tie table's counts: the tie's events as its source sees them.
+struct Counted {
+    /// The count columns, in the order of their names.
+    row: [u32; 10],
+    median: f64,
+    last: i64,
 }
 
 #[cfg(test)]
