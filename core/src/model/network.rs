@@ -394,12 +394,8 @@ impl Network {
     /// The events of the tie between two nodes and which side `from` is on.
     pub(crate) fn tie_between(&self, from: NodeIndex, to: NodeIndex) -> Option<(Events<'_>, Side)> {
         let e = self.edge(from, to)?;
-        let side = if self.graph.edge_endpoints(e)?.0 == from {
-            Side::A
-        } else {
-            Side::B
-        };
-        Some((self.tie_events(e)?, side))
+        let events = self.tie_events(e)?;
+        Some((events, if events.a == from { Side::A } else { Side::B }))
     }
 
     /// The events of the tie of an edge.

@@ -55,9 +55,10 @@ impl Side {
 }
 
 /// One interaction as seen from one tie: what scoring reads. Made from the
-/// store when a tie is read (see [`Store::event`]), never kept: a network
-/// has one per pair of participants of every interaction. The group size,
-/// formality and both sides share one word.
+/// store (see [`Store::event`]) when a tie is read, and kept only while a
+/// batch of them waits for its ties: a network has one per pair of
+/// participants of every interaction. The group size, formality and both
+/// sides share one word, so that a waiting event takes 16 bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Event {
     /// Milliseconds since the epoch.
@@ -235,7 +236,8 @@ pub(crate) fn until(events: &[Event], as_of_ms: i64) -> &[Event] {
 pub(crate) struct Events<'n> {
     keys: &'n [u32],
     store: &'n Store,
-    a: NodeIndex,
+    /// The tie's ends: side A's node and side B's.
+    pub(super) a: NodeIndex,
     b: NodeIndex,
 }
 
@@ -248,19 +250,14 @@ impl<'n> Events<'n> {
     /// processor fetch many interactions from memory at a time: a walk
     /// that scored each as it read it waited for one at a time.
     pub(crate) fn read(&self) -> Vec<Event> {
-        self.iter().collect()
+        self.read_from(0)
     }
 
-    /// The events from the `start`th on.
+    /// The events from the `start`th on, as [`Events::read`].
     pub(crate) fn read_from(&self, start: usize) -> Vec<Event> {
         let Events { keys, store, a, b } = *self;
         let keys = keys.get(start..).unwrap_or_default();
         keys.iter().filter_map(|&k| store.event(k, a, b)).collect()
-    }
-
-    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Event> + 'n {
-        let Events { keys, store, a, b } = *self;
-        keys.iter().filter_map(move |&k| store.event(k, a, b))
     }
 }
 
@@ -339,7 +336,7 @@ mod tests {
         let mut tie = Tie::default();
         tie.extend([at(0), at(1)].into_iter(), &store, a, b);
         tie.insert(&at(2), &store, a, b);
-        let events: Vec<Event> = tie.events(&store, a, b).iter().collect();
+        let events = tie.events(&store, a, b).read();
         let keys: Vec<u64> = events.iter().map(|e| e.key().0).collect();
         assert_eq!(keys, [2, 1, 0]);
         // What the store gives back is what the tie was given.
