@@ -283,11 +283,17 @@ fn output_is_canonical_and_independent_of_input_order() {
     assert_eq!(reversed.to_json(), net.to_json());
 }
 
-#[test]
-fn save_is_atomic_and_leaves_no_temporary_files() {
-    let dir = std::env::temp_dir().join(format!("samskab-save-{}", std::process::id()));
+/// A new empty folder of this process for a test's files.
+fn empty_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("samskab-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn save_is_atomic_and_leaves_no_temporary_files() {
+    let dir = empty_dir("save");
     let path = dir.join("net.json");
     std::fs::write(&path, "old").unwrap();
     let net = Network::from_json(&scenario("skovlund.json")).unwrap();
@@ -315,9 +321,7 @@ fn save_is_atomic_and_leaves_no_temporary_files() {
 fn a_file_loads_as_its_text_reads() {
     // Network::load reads a file as it goes; what it answers must be what
     // reading the whole text answers, for documents good and bad.
-    let dir = std::env::temp_dir().join(format!("samskab-stream-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = empty_dir("stream");
     let path = dir.join("net.json");
     let good = scenario("skovlund.json");
     // Escapes in strings are copied, not borrowed, when read from a file.
@@ -350,9 +354,7 @@ fn a_file_loads_as_its_text_reads() {
 
 #[test]
 fn concurrent_saves_to_one_path_leave_a_whole_document() {
-    let dir = std::env::temp_dir().join(format!("samskab-concurrent-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = empty_dir("concurrent");
     let path = dir.join("net.json");
     let net = Network::from_json(&scenario("skovlund.json")).unwrap();
     std::thread::scope(|s| {
