@@ -41,7 +41,7 @@ def test_trust_explains_itself(egebaek):
     assert isinstance(t, samskab.Trust)
     assert 0.9 < float(t) == t.value <= 1.0
     c = t.components
-    assert abs(c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence) < 1e-9
+    assert abs(c.contact + c.spacing + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence) < 1e-9
     assert t.top_interactions and isinstance(t.top_interactions[0].at, dt.datetime)
     assert "v-grethe → e-mette" in repr(t)
     assert "<table>" in t._repr_html_()

@@ -33,7 +33,7 @@ def test_ties_frame_matches_trust(egebaek):
     t = egebaek.trust("v-grethe", "e-mette", "2025-11-01")
     assert row["trust"] == t.value
     assert row["contact"] == t.components.contact
-    parts = df[["contact", "recency", "reciprocity", "responsiveness", "negative"]].sum(axis=1)
+    parts = df[["contact", "spacing", "recency", "reciprocity", "responsiveness", "negative"]].sum(axis=1)
     assert np.allclose(parts, df["evidence"])
     assert (df["trust"].between(0, 1)).all()
 

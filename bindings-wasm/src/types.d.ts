@@ -59,7 +59,7 @@ export interface Delivered { at: string; label: string; value: number; unit?: st
 export interface Counts { actors: number; interactions: number; ties: number; initiatives: number }
 
 /** Evidence by part, in meeting-equivalents; the parts add up to `Trust.evidence`. */
-export interface TrustComponents { contact: number; recency: number; reciprocity: number; responsiveness: number; negative: number }
+export interface TrustComponents { contact: number; spacing: number; recency: number; reciprocity: number; responsiveness: number; negative: number }
 
 export interface Contribution {
   key: number;

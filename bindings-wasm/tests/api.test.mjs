@@ -15,7 +15,7 @@ test("load, query and write back", () => {
   const t = net.trust("v-grethe", "e-mette", new Date("2025-11-01T00:00:00Z"));
   assert.equal(t.value, net.trustValue("v-grethe", "e-mette", "2025-11-01"));
   const c = t.components;
-  assert.ok(Math.abs(c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence) < 1e-9);
+  assert.ok(Math.abs(c.contact + c.spacing + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence) < 1e-9);
   assert.equal(typeof t.top_interactions[0].at, "string");
   const ways = net.paths("v-maja", "u-job", "2025-11-01", 3);
   assert.deepEqual(ways[0].actors.slice(0, 2), ["v-maja", "v-ahmad"]);

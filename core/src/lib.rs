@@ -45,18 +45,25 @@
 //!
 //! ```text
 //! wᵢ = kind_weight(kindᵢ) · (nᵢ − 1)^(−group_exponent) · (positive_factor if positive)
+//! uᵢ = max(0, wᵢ − max over earlier contacts j of wⱼ · 2^(−(tᵢ − tⱼ) / spacing_days))
 //! k(Δ) = (1 − tail_share) · 2^(−Δ / half_life_days) + tail_share · 2^(−Δ / tail_half_life_days)
 //! ```
 //!
-//! so that contact fades (the fast memory) but a long history keeps a tail
-//! (the slow memory): five years of monthly meetings followed by a quiet
-//! year still leaves trust at 0.85, where a single meeting a year ago leaves
-//! 0.07 (one meeting the day before gives 0.15, a year of monthly meetings
-//! 0.73). With
+//! (*j* and *i* over the tie's neutral and positive contacts, *t* their
+//! instants), so that contact soon after contact adds only what goes
+//! beyond it (the spacing effect: contact spread out builds more than the
+//! same contact massed; a meeting a week after the last adds half a
+//! meeting, one a month later nearly a whole one), and contact fades (the
+//! fast memory) but a long history keeps a tail (the slow memory): five
+//! years of monthly meetings followed by a quiet year still leaves trust at
+//! 0.96, where a single meeting a year ago leaves 0.09 (one meeting the day
+//! before gives 0.15, a year of monthly meetings 0.76, a month of daily
+//! meetings 0.44). With
 //!
 //! ```text
 //! A  = Σ wᵢ            (non-negative contacts, undecayed)
-//! D  = Σ wᵢ · k(Δᵢ)     (the same, decayed)
+//! S  = Σ uᵢ            (the same after the spacing discount)
+//! D  = Σ uᵢ · k(Δᵢ)     (the same, decayed)
 //! m(Δ) = 2^(−Δ / tail_half_life_days)     (the slow memory alone)
 //! N  = negative_weight · Σ kind_weight · group · m(Δᵢ)   over negative outcomes
 //! R  = Σ response_bonus · 2^(−answer_days / response_half_time_days) · k(Δᵢ)
@@ -72,7 +79,10 @@
 //! Penalties fade with the slow memory only, and the reciprocity factor
 //! counts every initiative alike, so that **with no new contact trust never
 //! rises as time passes**: good evidence always fades at least as fast as
-//! bad.
+//! bad. And since the spacing envelope fades at least as fast as both
+//! memories (`spacing_days` is at most both half-lives), **another neutral
+//! or positive contact never lowers trust**: it can only take from what
+//! later contact adds as much as it adds itself.
 //!
 //! Trust therefore grows with repeated contact and saturates (the 30th
 //! meeting adds less than the 3rd); older contact counts less; a negative
@@ -84,8 +94,8 @@
 //! the order they were added.
 //!
 //! Every score explains itself ([`Trust`]): the evidence splits into the
-//! named [`TrustComponents`] (contact, recency, reciprocity, responsiveness,
-//! negative), which add up to *E*, and the interactions that moved it most are
+//! named [`TrustComponents`] (contact *A*, spacing *S − A*, recency *D − S*,
+//! reciprocity, responsiveness, negative), which add up to *E*, and the interactions that moved it most are
 //! listed. [`Network::tie_stats`] gives the facts of a tie: last contact,
 //! counts by kind and formality, median response time.
 //!

@@ -96,7 +96,7 @@ fn best_chains_first_each_once_and_never_in_circles() {
     assert!(ways.len() >= 3, "{ways:?}");
     assert_eq!(ways[0].actors, ["a", "b", "t"]);
     for w in ways.windows(2) {
-        assert!(w[0].trust >= w[1].trust);
+        assert!(w[0].trust >= w[1].trust, "{ways:#?}");
         assert_ne!(w[0].actors, w[1].actors);
     }
     for w in &ways {

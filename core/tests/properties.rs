@@ -5,7 +5,7 @@
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
-use samskab::{Moment, Network};
+use samskab::{Interaction, InteractionKind, Moment, Network, Outcome};
 use serde_json::{json, Map, Value};
 
 fn any_json(depth: u32) -> BoxedStrategy<Value> {
@@ -413,7 +413,7 @@ proptest! {
                 let x = net.trust(s, t, as_of).unwrap();
                 prop_assert!(x.value.is_finite() && (0.0..=1.0).contains(&x.value));
                 let c = x.components;
-                let sum = c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative;
+                let sum = c.contact + c.spacing + c.recency + c.reciprocity + c.responsiveness + c.negative;
                 prop_assert!((sum - x.evidence).abs() <= 1e-9 * (1.0 + c.contact.abs()));
                 prop_assert_eq!(x.value, net.trust_value(s, t, as_of).unwrap());
             }
@@ -466,6 +466,47 @@ proptest! {
                 let after = net.trust_value(s, t, t2).unwrap();
                 prop_assert!(after <= before + 1e-12, "{s}->{t}: {before} then {after}");
             }
+        }
+    }
+
+    #[test]
+    fn another_contact_never_lowers_trust(
+        doc in document(),
+        pick in any::<prop::sample::Index>(),
+        days in 0i64..80_000,
+        later in 0i64..4000,
+        kind in prop::sample::select(vec![
+            InteractionKind::Meeting,
+            InteractionKind::Informal,
+            InteractionKind::Call,
+            InteractionKind::Message,
+            InteractionKind::Event,
+            InteractionKind::Collaboration,
+        ]),
+        positive in any::<bool>(),
+    ) {
+        // Contact soon after contact adds less (the spacing discount), and
+        // lowers what later contact adds: never by more than it adds itself.
+        // Neutral or positive, with no initiator: nothing else changes.
+        let net = Network::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        let pairs = net.tie_pairs();
+        if pairs.is_empty() {
+            return Ok(());
+        }
+        let (a, b) = pairs[pick.index(pairs.len())];
+        let at = Moment::Date(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap()).plus_days(days);
+        let mut x = Interaction::new(at, [a, b], kind);
+        x.outcome_written = positive.then_some(Outcome::Positive);
+        let mut more = net.clone();
+        if more.add_interaction(x).is_err() {
+            // Not a valid contact here (one of them had left by then).
+            return Ok(());
+        }
+        let as_of = at.plus_days(later);
+        for (s, t) in [(a, b), (b, a)] {
+            let before = net.trust(s, t, as_of).unwrap().evidence;
+            let after = more.trust(s, t, as_of).unwrap().evidence;
+            prop_assert!(after >= before - 1e-12 * (1.0 + before.abs()), "{s}->{t}: {before} then {after}");
         }
     }
 

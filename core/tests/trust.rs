@@ -81,8 +81,41 @@ fn grows_with_repeated_contact_and_saturates() {
         gain(3),
         gain(30)
     );
-    assert!(after(30) > 0.95);
+    // Weekly meetings add about half a meeting each (the spacing discount).
+    assert!(after(40) > 0.85, "forty weeks: {}", after(40));
     assert!(after(1) < 0.3, "one meeting is not trust yet: {}", after(1));
+}
+
+#[test]
+fn contact_spread_out_counts_more_than_contact_massed() {
+    // Five meetings on five days against five a month apart, asked a week
+    // after the last: the spread ones are older, and still count more.
+    let massed = with((0..5).map(|i| meeting(120 + i)));
+    let spread = with((0..5).map(|i| meeting(i * 30)));
+    assert!(trust(&spread, 131) > trust(&massed, 131));
+    // The same meeting twice at one instant counts once.
+    let twice = with([meeting(0), meeting(0)]);
+    assert_eq!(trust(&twice, 1), trust(&with([meeting(0)]), 1));
+    // A second meeting a spacing after the first adds half a meeting.
+    let net = with([meeting(0), meeting(8)]);
+    let t = net.trust("a", "b", day(8)).unwrap();
+    let half = 1.0 - (-8.0f64 / 7.5).exp2();
+    assert!((t.components.contact + t.components.spacing - (1.0 + half)).abs() < 1e-9);
+    assert!((t.components.spacing + 1.0 - half).abs() < 1e-9);
+    // Turned off, every meeting counts whole.
+    let mut off = with([meeting(0), meeting(0), meeting(1)]);
+    off.set_scoring(ScoringConfig {
+        spacing_days: 0.0,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(off.trust("a", "b", day(1)).unwrap().components.spacing, 0.0);
+    // Longer than the half-life it would let a contact lower trust: refused.
+    let refused = off.set_scoring(ScoringConfig {
+        spacing_days: 200.0,
+        ..Default::default()
+    });
+    assert!(refused.unwrap_err().to_string().contains("spacing_days"));
 }
 
 #[test]
@@ -242,7 +275,9 @@ fn explanation_adds_up_and_names_the_interactions() {
     let t = net.trust("a", "b", day(200)).unwrap();
     let c = t.components;
     assert!(
-        (c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative - t.evidence).abs()
+        (c.contact + c.spacing + c.recency + c.reciprocity + c.responsiveness + c.negative
+            - t.evidence)
+            .abs()
             < 1e-12
     );
     assert!(c.contact > 0.0 && c.recency < 0.0 && c.negative < 0.0);
@@ -318,6 +353,7 @@ fn extreme_instants_and_parameters_stay_in_range() {
         .set_scoring(ScoringConfig {
             saturation: 1e-300,
             half_life_days: 1e-300,
+            spacing_days: 1e-300,
             tail_share: 0.0,
             ..Default::default()
         })

@@ -286,6 +286,7 @@ class TrustComponents(_Record):
     """Trust's evidence by part, in meeting-equivalents; they add up to ``Trust.evidence``."""
 
     contact: float
+    spacing: float
     recency: float
     reciprocity: float
     responsiveness: float
@@ -325,7 +326,7 @@ class Trust(_Record):
 
     def _repr_html_(self) -> str:
         c = self.components
-        rows = [(name, getattr(c, name)) for name in ("contact", "recency", "reciprocity", "responsiveness", "negative")]
+        rows = [(name, getattr(c, name)) for name in ("contact", "spacing", "recency", "reciprocity", "responsiveness", "negative")]
         rows.append(("evidence", self.evidence))
         rows.append(("trust", self.value))
         return f"<b>{_html.escape(self.source)} → {_html.escape(self.target)}</b>" + _table_html(["part", "value"], rows)

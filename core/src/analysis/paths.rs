@@ -323,6 +323,11 @@ fn bounded(
             });
         }
     }
+    // A bound multiplies the same steps' trust in another order than the
+    // chain's own product, so two chains of equal trust may come out a
+    // rounding apart in the wrong order: put them right (stable, so equal
+    // chains keep the search's order).
+    out.sort_by(|a, b| b.trust.total_cmp(&a.trust));
     out
 }
 

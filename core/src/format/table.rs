@@ -369,7 +369,8 @@ impl Network {
         let mut source = Categories::default();
         let mut target = Categories::default();
         let f = |len: usize| vec![0.0f64; len];
-        let (mut value, mut evidence, mut contact, mut recency) = (f(n), f(n), f(n), f(n));
+        let (mut value, mut evidence, mut contact, mut spacing, mut recency) =
+            (f(n), f(n), f(n), f(n), f(n));
         let (mut reciprocity, mut responsiveness, mut negative, mut median) =
             (f(n), f(n), f(n), f(n));
         let mut last = vec![NO_TIME; n];
@@ -381,6 +382,7 @@ impl Network {
             value[i] = ledger.value();
             evidence[i] = ledger.evidence();
             contact[i] = c.contact;
+            spacing[i] = c.spacing;
             recency[i] = c.recency;
             reciprocity[i] = c.reciprocity;
             responsiveness[i] = c.responsiveness;
@@ -409,6 +411,7 @@ impl Network {
             ("trust".to_owned(), Column::Float(value)),
             ("evidence".to_owned(), Column::Float(evidence)),
             ("contact".to_owned(), Column::Float(contact)),
+            ("spacing".to_owned(), Column::Float(spacing)),
             ("recency".to_owned(), Column::Float(recency)),
             ("reciprocity".to_owned(), Column::Float(reciprocity)),
             ("responsiveness".to_owned(), Column::Float(responsiveness)),

@@ -26,19 +26,32 @@ use crate::model::InteractionKind;
 #[serde(default, deny_unknown_fields)]
 pub struct ScoringConfig {
     /// Contact evidence at which trust reaches 1 − 1/e ≈ 0.63. Default 6:
-    /// about six recent, neutral one-to-one meetings. Practitioners describe
-    /// trust as built slowly over many meetings ("little comes out of it at
-    /// first"), so one meeting gives about 0.15 and a year of monthly
-    /// meetings about 0.75.
+    /// about six recent, neutral one-to-one meetings, well spaced.
+    /// Practitioners describe trust as built slowly over many meetings
+    /// ("little comes out of it at first"), so one meeting gives about 0.15
+    /// and a year of monthly meetings about 0.75.
     pub saturation: f64,
     /// Half-life of the fast memory of contact, in days. Default 180: a tie
     /// not tended for half a year has clearly cooled (N2).
     pub half_life_days: f64,
-    /// Share of each contact kept by the slow memory, in [0, 1). Default 0.25:
-    /// a long history is not forgotten after one quiet year.
+    /// Share of each contact kept by the slow memory, in [0, 1). Default 0.5:
+    /// a long history is not forgotten after one quiet year. The check on
+    /// real contact data (MODEL.md) prefers 0.5 to 0.25 or 0 at every
+    /// half-life.
     pub tail_share: f64,
     /// Half-life of the slow memory, in days. Default 1826 (five years).
     pub tail_half_life_days: f64,
+    /// How soon after a contact another adds little new evidence, in days:
+    /// a contact `gap` days after the tie's last adds `1 − 2^(−gap / spacing)`
+    /// of its weight (the spacing effect: contact spread out builds more than
+    /// the same contact massed). Default 7.5, a twenty-fourth of the
+    /// half-life: a meeting a week after the last adds about half a meeting,
+    /// one a month later nearly a whole one, and a month of daily meetings
+    /// about three and a half. The check on real contact data (MODEL.md)
+    /// finds a 48th to a 12th of the half-life alike, and all better than
+    /// none. At most both half-lives, so that another contact never lowers
+    /// trust; 0 turns it off.
+    pub spacing_days: f64,
     /// Evidence of one neutral contact, by kind. Defaults: meeting 1,
     /// informal 1 (N1: informal contact is where trust is built), call 0.75,
     /// message 0.35, event 0.5, request 0.75, collaboration 1.5.
@@ -69,7 +82,8 @@ pub struct ScoringConfig {
     pub unanswered_penalty: f64,
     /// Mutual trust (the lower of the two directions) at which a tie counts
     /// as trusted: a way in, a handover, coverage. Default 0.35, about
-    /// three recent meetings' worth of evidence both ways.
+    /// three recent meetings a month apart both ways (three in three weeks
+    /// are not yet enough).
     pub trusted_threshold: f64,
     /// Days without contact after which a tie is cooling. Default 60.
     pub cooling_after_days: f64,
@@ -87,8 +101,9 @@ impl Default for ScoringConfig {
         ScoringConfig {
             saturation: 6.0,
             half_life_days: 180.0,
-            tail_share: 0.25,
+            tail_share: 0.5,
             tail_half_life_days: 1826.0,
+            spacing_days: 7.5,
             kind_weights: KindWeights::default(),
             positive_factor: 1.5,
             negative_weight: 2.0,
@@ -187,6 +202,14 @@ impl ScoringConfig {
             self.tail_half_life_days,
             self.tail_half_life_days > 0.0,
             positive,
+        );
+        need(
+            "spacing_days",
+            self.spacing_days,
+            self.spacing_days >= 0.0
+                && self.spacing_days <= self.half_life_days
+                && self.spacing_days <= self.tail_half_life_days,
+            "0 or more, and at most half_life_days and tail_half_life_days",
         );
         let k = &self.kind_weights;
         for (name, v) in [

@@ -82,7 +82,7 @@ impl Network {
     /// let net = Network::from_json(include_str!("../../../examples/data/skovlund.json"))?;
     /// let t = net.trust("v-inge", "e-tove", "2024-06-01".parse()?)?;
     /// let c = t.components;
-    /// let sum = c.contact + c.recency + c.reciprocity + c.responsiveness + c.negative;
+    /// let sum = c.contact + c.spacing + c.recency + c.reciprocity + c.responsiveness + c.negative;
     /// assert!((sum - t.evidence).abs() < 1e-12);
     /// assert!(t.value > 0.3 && t.value < 1.0); // a few good contacts: trust is under way
     /// # Ok::<(), samskab::Error>(())

@@ -54,7 +54,10 @@ pub struct Contribution {
 pub struct TrustComponents {
     /// Evidence of all neutral and positive contact, had none of it faded (≥ 0).
     pub contact: f64,
-    /// What the passing of time has taken from it (≤ 0).
+    /// What contact soon after earlier contact did not add (≤ 0): a second
+    /// meeting in the same week adds less than one a month later.
+    pub spacing: f64,
+    /// What the passing of time has taken from the rest (≤ 0).
     pub recency: f64,
     /// What one-sided initiative takes (≤ 0).
     pub reciprocity: f64,
@@ -92,6 +95,8 @@ pub struct Trust {
 pub(crate) struct Ledger {
     /// Undecayed evidence of non-negative contact.
     pub undecayed: f64,
+    /// The same after the spacing discount.
+    pub spaced: f64,
     /// Decayed evidence of non-negative contact.
     pub decayed: f64,
     /// Initiative taken by the source and by the target (group-weighted counts).
@@ -116,6 +121,8 @@ pub(crate) struct Kernel<'c> {
     rates: [f64; 2],
     /// −1 / half-life of the response bonus, per millisecond.
     response: f64,
+    /// −1 / spacing, per millisecond; `None` when spacing is off.
+    spacing: Option<f64>,
     deadline_ms: f64,
     /// log₂e / saturation: the score is 1 − 2^(−evidence · this).
     value_scale: f64,
@@ -139,6 +146,7 @@ impl<'c> Kernel<'c> {
                 1.0 / (config.tail_half_life_days * MS_PER_DAY),
             ],
             response: -1.0 / (config.response_half_time_days * MS_PER_DAY),
+            spacing: (config.spacing_days > 0.0).then(|| -1.0 / (config.spacing_days * MS_PER_DAY)),
             deadline_ms: config.response_deadline_days * MS_PER_DAY,
             value_scale: std::f64::consts::LOG2_E / config.saturation,
             groups,
@@ -166,6 +174,44 @@ impl<'c> Kernel<'c> {
     }
 }
 
+/// What a tie's recent contact already stands for, so that contact soon
+/// after it adds only what goes beyond it (the spacing effect: repetitions
+/// spread out are remembered better than massed ones). It jumps to a
+/// contact's weight and halves every `spacing_days`; a contact adds the part
+/// of its weight above it. For equal weights a contact `gap` days after the
+/// last adds `1 − 2^(−gap / spacing_days)` of its weight; contacts at one
+/// instant add the largest weight among them, in any order. Because the
+/// envelope never fades faster than the memories do (spacing ≤ both
+/// half-lives, which the config checks), adding a contact never lowers
+/// the evidence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Spacing {
+    level: f64,
+    at: i64,
+}
+
+impl Spacing {
+    /// The part of weight `w` at `at` that adds evidence, and the envelope
+    /// updated. `rate` is −1 / spacing per millisecond; `None`: no spacing.
+    fn add(&mut self, rate: Option<f64>, at: i64, w: f64) -> f64 {
+        let Some(rate) = rate else {
+            return w;
+        };
+        // An empty envelope stays empty, whatever the gap (even one that
+        // would overflow the factor).
+        let level = if self.level > 0.0 {
+            self.level * exp2(at.saturating_sub(self.at) as f64 * rate)
+        } else {
+            0.0
+        };
+        *self = Spacing {
+            level: level.max(w),
+            at,
+        };
+        (w - level).max(0.0)
+    }
+}
+
 /// The two directions of a tie: `[A's trust in B, B's trust in A]`.
 pub(crate) type Ledgers = [Ledger; 2];
 
@@ -185,6 +231,11 @@ fn slot(side: Side) -> Option<usize> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Sums {
     undecayed: f64,
+    /// Σ of what each contact added beyond the [`Spacing`] envelope.
+    spaced: f64,
+    /// The envelope after the events summed so far: a walk that starts part
+    /// way (a [`Checkpoint`]) carries on from it.
+    envelope: Spacing,
     /// Σ w·2^((at − anchor)·r) for the fast and the slow memory.
     contact: [f64; 2],
     /// Σ (negative weight)·base·2^((at − anchor)·r_slow).
@@ -427,12 +478,14 @@ fn accumulate(
             s.negative += lost;
             each(e, Side::None, Reason::Negative, -lost * q[1]);
         } else {
-            let w = if e.outcome == Outcome::Positive {
+            let full = if e.outcome == Outcome::Positive {
                 base * config.positive_factor
             } else {
                 base
             };
-            s.undecayed += w;
+            let w = s.envelope.add(k.spacing, e.at, full);
+            s.undecayed += full;
+            s.spaced += w;
             s.contact[0] += w * f[0];
             s.contact[1] += w * f[1];
             let memory = shares[0] * f[0] * q[0] + shares[1] * f[1] * q[1];
@@ -481,6 +534,7 @@ fn finish(k: &Kernel, s: &Sums, anchor: i64, as_of_ms: i64) -> Ledgers {
         let evidence = curve.evidence(side, q);
         Ledger {
             undecayed: s.undecayed,
+            spaced: s.spaced,
             decayed,
             initiative_source: s.initiative[side],
             initiative_target: s.initiative[1 - side],
@@ -519,7 +573,8 @@ impl Ledger {
         let rho = self.reciprocity_factor(config);
         TrustComponents {
             contact: self.undecayed,
-            recency: self.decayed - self.undecayed,
+            spacing: self.spaced - self.undecayed,
+            recency: self.decayed - self.spaced,
             reciprocity: (rho - 1.0) * self.decayed,
             responsiveness: self.responsiveness,
             negative: -self.negative,
