@@ -338,7 +338,7 @@ impl Digest {
         }
         // Queries at or after the last event start a walk here. A tie with
         // few events before it reads them again instead: a checkpoint is
-        // 104 bytes, as much as six events, and most ties are small.
+        // 128 bytes, as much as eight events, and most ties are small.
         let checkpoint = first_open.filter(|&from| from >= 32).map(|from| {
             let mut sums = Sums::default();
             let before = &events[..from];
