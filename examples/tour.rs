@@ -22,6 +22,7 @@ fn explain(net: &Network, t: &Trust) {
         t.evidence
     );
     println!("    contact over time       {:+6.1}", c.contact);
+    println!("    soon after the last one {:+6.1}", c.spacing);
     println!("    faded since             {:+6.1}", c.recency);
     println!(
         "    one-sided initiative    {:+6.1}   ({} takes {:.0}% of the initiative)",

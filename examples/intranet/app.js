@@ -196,7 +196,10 @@ function explain(id, tie) {
   const c = tie.trust.components;
   const lines = [T.trustIn(name(id), name(tie.other), fmt(tie.trust.value), fmt(tie.back.value))];
   lines.push(T.contacts(s.interactions, s.informal, day(s.first_contact), day(s.last_contact)));
-  lines.push(-c.recency > 0.3 * c.contact ? T.faded(fmt(-c.recency), fmt(c.contact)) : T.fresh);
+  // What fading took is measured against the contact that counted, after
+  // the discount for contact close together.
+  const counted = c.contact + c.spacing;
+  lines.push(-c.recency > 0.3 * counted ? T.faded(fmt(-c.recency), fmt(counted)) : T.fresh);
   const share = Math.round(100 * tie.trust.target_initiative_share);
   lines.push(share < 30 ? T.oneSided(name(tie.other), share) : T.mutual);
   if (s.median_response_days !== null) lines.push(T.answered(fmt(s.median_response_days)));
