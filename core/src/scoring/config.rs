@@ -35,9 +35,9 @@ pub struct ScoringConfig {
     /// not tended for half a year has clearly cooled (N2).
     pub half_life_days: f64,
     /// Share of each contact kept by the slow memory, in [0, 1). Default 0.5:
-    /// a long history is not forgotten after one quiet year. The check on
-    /// real contact data (MODEL.md) prefers 0.5 to 0.25 or 0 at every
-    /// half-life.
+    /// a long history is not forgotten after one quiet year. In the check on
+    /// real contact data (MODEL.md) a slow memory does far better than none,
+    /// and 0.5 at least as well as 0.25 at every half-life from 3 hours on.
     pub tail_share: f64,
     /// Half-life of the slow memory, in days. Default 1826 (five years).
     pub tail_half_life_days: f64,
@@ -48,9 +48,9 @@ pub struct ScoringConfig {
     /// half-life: a meeting a week after the last adds about half a meeting,
     /// one a month later nearly a whole one, and a month of daily meetings
     /// about three and a half. The check on real contact data (MODEL.md)
-    /// finds a 48th to a 12th of the half-life alike, and all better than
-    /// none. At most both half-lives, so that another contact never lowers
-    /// trust; 0 turns it off.
+    /// finds, at the half-life it chose, a 48th to a 12th of the half-life
+    /// alike, and all better than none. At most both half-lives, so that
+    /// another contact never lowers trust; 0 turns it off.
     pub spacing_days: f64,
     /// Evidence of one neutral contact, by kind. Defaults: meeting 1,
     /// informal 1 (N1: informal contact is where trust is built), call 0.75,
