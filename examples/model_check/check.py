@@ -363,6 +363,19 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
         rows.append([name, f"{mean:.3f}", f"{rec:.3f}",
                      f"{sum(m['samskab trust'] > m['recency alone'] for m in ms)} of {len(ms)}"])
     lines += table(["dataset", "AUC trust without spacing", "AUC recency", "above recency"], rows)
+    lines += ["", "The cuts where a baseline ranks above trust, with what a score that knows nothing of the pair "
+              "(presence, below) reaches on them, and the same question asked only of the pairs whose two "
+              "people are both there the next day.", ""]
+    rows = []
+    for name, ds in sets.items():
+        for c, m in zip(ds.cuts, every[name]):
+            a, both = m["auc"], m["auc both present"]
+            for k in KEYS[1:]:
+                if a[k] >= a["samskab trust"]:
+                    rows.append([name, c.as_of, k, f"{a['samskab trust']:.3f}", f"{a[k]:.3f}", f"{m['auc presence']:.3f}",
+                                 f"{both['samskab trust']:.3f}", f"{both[k]:.3f}"])
+    lines += table(["dataset", "cut", "baseline", "AUC trust", "AUC baseline", "AUC presence alone",
+                    "both present: AUC trust", "both present: AUC baseline"], rows)
     lines += ["", "Who is there at all: the same question asked only of the pairs whose two people are both in "
               "contact with someone the next day, every cut as above; and, for comparison, a score that knows "
               "nothing of the pair: when the less recently seen of the two last met anyone.", ""]
