@@ -95,9 +95,10 @@
 //!
 //! Every score explains itself ([`Trust`]): the evidence splits into the
 //! named [`TrustComponents`] (contact *A*, spacing *S − A*, recency *D − S*,
-//! reciprocity, responsiveness, negative), which add up to *E*, and the interactions that moved it most are
-//! listed. [`Network::tie_stats`] gives the facts of a tie: last contact,
-//! counts by kind and formality, median response time.
+//! reciprocity, responsiveness, negative), which add up to *E*, and the
+//! interactions that moved it most are listed. [`Network::tie_stats`] gives
+//! the facts of a tie: last contact, counts by kind and formality, median
+//! response time.
 //!
 //! The parameters and their defaults, each with its reason, are in
 //! [`ScoringConfig`]; a network saves its own under `meta.scoring`.
