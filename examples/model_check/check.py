@@ -210,6 +210,8 @@ class Cut:
         self.presence = [min(seen[a], seen[b]) for a, b in self.pairs]
         there = present(future)
         self.both = [a in there and b in there for a, b in self.pairs]
+        # The baselines do not depend on the model's parameters: worked out once.
+        self.baseline_auc = {k: auc(v, self.labels) for k, v in self.baselines.items()}
 
     def judged(self) -> bool:
         """Whether some pairs meet again and some do not: else there is no AUC."""
@@ -219,18 +221,22 @@ class Cut:
 class Dataset:
     """A data set converted once: its contacts, its network, its days and cuts."""
 
-    def __init__(self, name, data, day_starts_at_quiet_hour=True):
+    def __init__(self, name, data):
         self.name = name
         self.merged = contacts(data["rows"])
         doc, self.t0 = document(data["rows"], self.merged, data["people"])
         self.net = samskab.Network.from_json(json.dumps(doc))
-        self.offset = quiet_hour(self.merged, self.t0) if day_starts_at_quiet_hour else 0
-        self.days = sorted({(s - self.t0 - self.offset) // DAY for s, _, _, _ in self.merged})
-        # Every recorded day after the first is a cut; the last is the main one.
-        self.cuts = [Cut(self.merged, self.t0, day * DAY + self.offset) for day in self.days[1:]]
-        self.cuts = [c for c in self.cuts if c.judged()]
+        self.cuts = self.cuts_at(quiet_hour(self.merged, self.t0))
         self.main = self.cuts[-1]
         self.people = len({a for p in self.main.pairs for a in p})
+
+    def cuts_at(self, offset: int) -> list[Cut]:
+        """With days beginning `offset` seconds after the first record's hour
+        of day, every recorded day after the first as a cut (where some pairs
+        meet again and some do not); the last is the main one."""
+        days = sorted({(s - self.t0 - offset) // DAY for s, _, _, _ in self.merged})
+        cuts = [Cut(self.merged, self.t0, day * DAY + offset) for day in days[1:]]
+        return [c for c in cuts if c.judged()]
 
     def trust(self, cut: Cut, config) -> list[float]:
         """Each pair's mutual trust (the lower direction) as of the cut."""
@@ -242,6 +248,10 @@ class Dataset:
     def scores(self, cut: Cut, config) -> dict[str, list]:
         return {"samskab trust": self.trust(cut, config), **cut.baselines}
 
+    def trust_aucs(self, config, cuts=None) -> list[float]:
+        """The AUC of trust on each cut (by default this data set's own)."""
+        return [auc(self.trust(c, config), c.labels) for c in (self.cuts if cuts is None else cuts)]
+
 
 KEYS = ["samskab trust", "past contacts (count)", "total contact time", "recency alone"]
 
@@ -251,7 +261,7 @@ def measure(ds: Dataset, cut: Cut, config) -> dict:
     k = sum(cut.labels)
     both = cut.both
     return {
-        "auc": {s: auc(v, cut.labels) for s, v in scores.items()},
+        "auc": {"samskab trust": auc(scores["samskab trust"], cut.labels), **cut.baseline_auc},
         "precision": {s: precision_at(v, cut.labels, k) for s, v in scores.items()},
         "auc presence": auc(cut.presence, cut.labels),
         # The same question asked only of pairs whose two people are both there the next day.
@@ -263,7 +273,8 @@ def measure(ds: Dataset, cut: Cut, config) -> dict:
 
 
 def mean_auc(ds: Dataset, config) -> float:
-    return sum(auc(ds.trust(c, config), c.labels) for c in ds.cuts) / len(ds.cuts)
+    aucs = ds.trust_aucs(config)
+    return sum(aucs) / len(aucs)
 
 
 # Day-scale parameters. The data's contacts come minutes apart, not weeks, so the
@@ -321,10 +332,12 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
         "At the main cut (the start of the last recorded day):",
         "",
     ]
+    # Every cut measured once; the main cut is the last.
+    every = {name: [measure(ds, c, chosen) for c in ds.cuts] for name, ds in sets.items()}
     rows = []
     for ds in sets.values():
         c = ds.main
-        m = measure(ds, c, chosen)
+        m = every[ds.name][-1]
         a, p = m["auc"], m["precision"]
         rows.append([ds.name, str(ds.people), str(len(ds.merged)), str(len(c.pairs)), str(sum(c.labels))]
                     + [f"{a[k]:.3f}" for k in KEYS] + [f"{p[k]:.3f}" for k in KEYS])
@@ -333,7 +346,6 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
                     "P@k samskab", "P@k count", "P@k time", "P@k recency"], rows)
     lines += ["", "Every recorded day after the first as the cut in turn (same parameters): mean AUC over the "
               "cuts, and on how many cuts samskab's trust ranks above each baseline.", ""]
-    every = {name: [measure(ds, c, chosen) for c in ds.cuts] for name, ds in sets.items()}
     rows = []
     for name, ms in every.items():
         mean = {k: sum(m["auc"][k] for m in ms) / len(ms) for k in KEYS}
@@ -347,7 +359,7 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
     municipal_ = config(mh, mt, ms_)
     rows = []
     for name, ds in sets.items():
-        ms = [measure(ds, c, municipal_)["auc"] for c in ds.cuts]
+        ms = [{"samskab trust": t, **c.baseline_auc} for t, c in zip(ds.trust_aucs(municipal_), ds.cuts)]
         mean = {k: sum(m[k] for m in ms) / len(ms) for k in KEYS}
         rows.append([name] + [f"{mean[k]:.3f}" for k in KEYS]
                     + [f"{sum(m['samskab trust'] > m['recency alone'] for m in ms)} of {len(ms)}"])
@@ -357,11 +369,10 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
     unspaced = config(best[0], best[1], 0.0)
     rows = []
     for name, ds in sets.items():
-        ms = [measure(ds, c, unspaced)["auc"] for c in ds.cuts]
-        mean = sum(m["samskab trust"] for m in ms) / len(ms)
-        rec = sum(m["recency alone"] for m in ms) / len(ms)
-        rows.append([name, f"{mean:.3f}", f"{rec:.3f}",
-                     f"{sum(m['samskab trust'] > m['recency alone'] for m in ms)} of {len(ms)}"])
+        ts = ds.trust_aucs(unspaced)
+        rec = [c.baseline_auc["recency alone"] for c in ds.cuts]
+        rows.append([name, f"{sum(ts) / len(ts):.3f}", f"{sum(rec) / len(rec):.3f}",
+                     f"{sum(t > r for t, r in zip(ts, rec))} of {len(ts)}"])
     lines += table(["dataset", "AUC trust without spacing", "AUC recency", "above recency"], rows)
     lines += ["", "The cuts where a baseline ranks above trust, with what a score that knows nothing of the pair "
               "(presence, below) reaches on them, and the same question asked only of the pairs whose two "
@@ -395,15 +406,15 @@ def results(sets: dict[str, Dataset], chosen, tuning, best) -> list[str]:
     return lines
 
 
-def first_cuts(data, chosen) -> list[str]:
+def first_cuts(sets: dict[str, Dataset], chosen) -> list[str]:
     """The check as first made: days counted from the first record."""
     lines = ["", "The cuts as this check first placed them, at whole days from the first record (on the "
              "hospital data the last such \"day\" held half an hour): same parameters.", ""]
     rows = []
-    for name, d in data.items():
-        ds = Dataset(name, d, day_starts_at_quiet_hour=False)
-        ms = [auc(ds.trust(c, chosen), c.labels) for c in ds.cuts]
-        rec = [auc(c.baselines["recency alone"], c.labels) for c in ds.cuts]
+    for name, ds in sets.items():
+        cuts = ds.cuts_at(0)
+        ms = ds.trust_aucs(chosen, cuts)
+        rec = [c.baseline_auc["recency alone"] for c in cuts]
         rows.append([name, str(len(ms)), f"{ms[-1]:.3f}", f"{rec[-1]:.3f}", f"{sum(ms) / len(ms):.3f}",
                      f"{sum(rec) / len(rec):.3f}", f"{sum(a > r for a, r in zip(ms, rec))} of {len(ms)}"])
     return lines + table(["dataset", "cuts", "AUC trust, main cut", "AUC recency, main cut", "AUC trust, mean",
@@ -454,7 +465,7 @@ def main() -> None:
     best = max(GRID, key=lambda g: mean_auc(sets[tuning], config(*g)))
     chosen = config(*best)
     lines = results(sets, chosen, tuning, best)
-    lines += first_cuts(data, chosen)
+    lines += first_cuts(sets, chosen)
     lines += cold(sets, chosen)
     lines += silos(sets[tuning], chosen)
     text_ = "\n".join(lines)
