@@ -100,6 +100,15 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The input would make more work than samskab takes on (see
+    /// [`pair_budget`](crate::pair_budget)); refused before the work starts.
+    #[error("{place}: {message}")]
+    Limit {
+        /// Where the limit was passed: a document path, or the argument.
+        place: String,
+        /// Which limit, and what to do instead.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("{operation} {path}: {source}")]
     Io {
@@ -117,7 +126,7 @@ impl Error {
     /// The variant's stable name, used as the exception class in Python and
     /// as `Error.name` in JavaScript: `ParseError`, `ValidationError`,
     /// `NewerVersionError`, `UnknownActorError`, `UnknownInteractionError`,
-    /// `UnknownInitiativeError`, `InvalidArgumentError`, `IoError`.
+    /// `UnknownInitiativeError`, `InvalidArgumentError`, `LimitError`, `IoError`.
     pub fn name(&self) -> &'static str {
         match self {
             Error::Parse { .. } => "ParseError",
@@ -127,6 +136,7 @@ impl Error {
             Error::UnknownInteraction { .. } => "UnknownInteractionError",
             Error::UnknownInitiative { .. } => "UnknownInitiativeError",
             Error::InvalidArgument { .. } => "InvalidArgumentError",
+            Error::Limit { .. } => "LimitError",
             Error::Io { .. } => "IoError",
         }
     }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::graph::rng::Rng;
 use crate::model::{
     Actor, ActorKind, Initiative, InitiativeStatus, Interaction, InteractionKind, Network, Outcome,
     Participant, Role,
@@ -64,34 +65,6 @@ impl GeneratorConfig {
             interactions,
             years: 3,
         })
-    }
-}
-
-/// SplitMix64: small, fast and the same on every platform.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    /// Pareto-distributed weight ≥ 1 with tail index 1.5: a few ties see
-    /// most of the contact.
-    fn heavy(&mut self) -> f64 {
-        (1.0 - self.unit()).max(1e-12).powf(-1.0 / 1.5)
     }
 }
 
@@ -159,7 +132,7 @@ impl Network {
         if config.years == 0 || config.years > 50 {
             return Err(Error::invalid("years", "must be between 1 and 50"));
         }
-        let mut rng = Rng(config.seed ^ 0x5A4D_5341_4D53_4B42);
+        let mut rng = Rng::new(config.seed ^ 0x5A4D_5341_4D53_4B42);
         let id = |i: usize| format!("a{i}");
         let areas = ((n as f64).sqrt() / 3.0).ceil().max(1.0) as usize;
         let area_of = |i: usize| i % areas;
@@ -210,7 +183,7 @@ impl Network {
             if kinds[i] == ActorKind::Employee && rng.unit() < 0.05 {
                 a.left = NaiveDate::from_ymd_opt(2025, 1 + rng.below(12) as u32, 1);
             }
-            net.insert_actor(a);
+            net.edit().insert_actor(a);
         }
 
         // Ties: most within an area, a fifth across; each with a heavy-tailed rate.
@@ -275,7 +248,7 @@ impl Network {
         }
         let group_rates = Weighted::new(groups.iter().map(|_| rng.heavy()));
         // As a load does: doubling would leave up to half the list unused.
-        net.interactions.reserve(config.interactions);
+        net.edit().reserve_interactions(config.interactions);
         for _ in 0..config.interactions {
             let day = start + chrono::Duration::days(rng.below(span_days as usize) as i64);
             let minutes = 8 * 60 + rng.below(9 * 60) as i64;
@@ -324,9 +297,9 @@ impl Network {
             } else {
                 None
             };
-            net.insert_interaction(x, false);
+            net.edit().insert_interaction(x, false);
         }
-        net.finish_load();
+        net.edit().finish_load();
 
         // Initiatives: one per hundred actors, led by someone local.
         for k in 0..(n / 100).max(1) {
@@ -349,7 +322,7 @@ impl Network {
                     role: Role::Partner,
                 });
             }
-            net.initiatives.insert(ini.id.clone(), ini);
+            net.edit().put_initiative(ini);
         }
         Ok(net)
     }

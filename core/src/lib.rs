@@ -135,8 +135,12 @@
 //! Work is bounded by the input's size for every input. A group interaction
 //! has at most [`MAX_PARTICIPANTS`] participants (its cost grows with the
 //! square of its size); a network takes at most [`MAX_INTERACTIONS`]
-//! interactions over its life; JSON nested deeper than 128 levels is refused as a
-//! parse error rather than overflowing the stack; a search for a way in stops
+//! interactions over its life; group interactions together imply at most
+//! [`pair_budget`] pairs of participants (a million plus 32 per interaction),
+//! or the input is refused with a `LimitError` before the work starts; a
+//! free-form value (`meta`, `extra`) is nested at most [`MAX_NESTING`] levels,
+//! in a document and through the API alike, and JSON nested deeper than 128
+//! levels is refused as a parse error rather than overflowing the stack; a search for a way in stops
 //! after two million expansions. Strings and lists have no limit of their own.
 //!
 //! ## Errors
@@ -154,20 +158,23 @@ pub mod analysis;
 mod error;
 pub mod format;
 pub mod generate;
+mod graph;
 mod model;
 pub mod privacy;
 pub mod scoring;
 mod time;
+mod words;
 
 pub use analysis::{
     Broker, BrokerOptions, ColdTie, Coverage, CoverageStatus, CrossUnit, Dormancy,
     InitiativeHealth, KeyPerson, PathOptions, Report, Step, WayIn,
 };
 pub use error::{Error, Problem, Result};
+pub use model::{pair_budget, PAIR_BUDGET_BASE, PAIR_BUDGET_PER_INTERACTION};
 pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
     InteractionKey, InteractionKind, Network, Outcome, Participant, Role, Sector, MAX_INTERACTIONS,
-    MAX_PARTICIPANTS,
+    MAX_NESTING, MAX_PARTICIPANTS,
 };
 pub use privacy::{Erased, Purged};
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};

@@ -5,10 +5,10 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 use serde::Serialize;
 
-use super::betweenness::{betweenness, sample_sources};
-use super::csr::Csr;
 use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
+use crate::graph::betweenness::{betweenness, sample_sources};
+use crate::graph::csr::Csr;
 use crate::model::{Network, Sector};
 use crate::time::Moment;
 
@@ -111,7 +111,7 @@ impl Network {
     fn brokers_counted(&self, as_of: Moment, options: Option<&BrokerOptions>) -> Vec<Broker> {
         let options = options.copied().unwrap_or_default();
         let snap = Snapshot::new(self, as_of);
-        let threshold = self.scoring.trusted_threshold;
+        let threshold = self.scoring().trusted_threshold;
         let trust_graph = EdgeFiltered::from_fn(&snap.graph, |e| e.weight().mutual() > 0.0);
         let csr = Csr::new(&trust_graph, |e| trust_length(e.weight().mutual()));
         let n = snap.graph.node_count();

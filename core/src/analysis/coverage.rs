@@ -88,7 +88,7 @@ impl Network {
 }
 
 pub(crate) fn coverage(snap: &Snapshot) -> Vec<Coverage> {
-    let threshold = snap.net.scoring.trusted_threshold;
+    let threshold = snap.net.scoring().trusted_threshold;
     let date = snap.as_of.date();
     let mut out = Vec::new();
     for g in snap.graph.node_indices() {
@@ -110,7 +110,7 @@ pub(crate) fn coverage(snap: &Snapshot) -> Vec<Coverage> {
         };
         let mut contacts: Vec<AssignedContact> = snap
             .net
-            .graph
+            .graph()
             .node_weights()
             .filter(|a| a.contact_for.contains(&group.id))
             .map(|a| {

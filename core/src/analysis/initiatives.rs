@@ -99,7 +99,7 @@ impl Network {
             .initiative(id)
             .ok_or_else(|| Error::UnknownInitiative { id: id.to_owned() })?;
         let snap = Snapshot::new(self, as_of);
-        let threshold = self.scoring.trusted_threshold;
+        let threshold = self.scoring().trusted_threshold;
         let date = as_of.date();
         let mut people: BTreeSet<NodeIndex> = BTreeSet::new();
         for p in &ini.participants {
@@ -118,7 +118,7 @@ impl Network {
         }
         let as_of_ms = as_of.millis();
         let mine: Vec<_> = self
-            .interactions
+            .store()
             .values()
             .filter(|x| x.initiative() == Some(id) && x.at_ms() <= as_of_ms)
             .collect();
@@ -195,7 +195,7 @@ impl Network {
             trusted_pairs,
             pairs,
             interactions: mine.len(),
-            requests: RequestFigures::of(mine.iter().copied(), as_of_ms, &self.scoring),
+            requests: RequestFigures::of(mine.iter().copied(), as_of_ms, self.scoring()),
             outcomes: ini
                 .outcomes
                 .iter()

@@ -5,8 +5,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::{IntoNeighbors, NodeCompactIndexable};
 use serde::Serialize;
 
-use super::lowlink::LowLink;
 use super::snapshot::Snapshot;
+use crate::graph::lowlink::LowLink;
 use crate::model::{Network, Sector};
 use crate::time::Moment;
 

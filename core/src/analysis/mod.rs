@@ -8,14 +8,11 @@
 //! [`ScoringConfig::trusted_threshold`](crate::ScoringConfig::trusted_threshold)
 //! (0.35 by default).
 
-mod betweenness;
 mod brokers;
 mod coverage;
 mod cross_unit;
-mod csr;
 mod initiatives;
 mod key_people;
-mod lowlink;
 mod neglected;
 mod paths;
 mod report;

@@ -7,8 +7,8 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::key_people::WayInMap;
-use super::lowlink::NONE;
 use super::snapshot::Snapshot;
+use crate::graph::lowlink::NONE;
 use crate::model::{Network, Sector};
 use crate::scoring::trust;
 use crate::time::{Moment, MS_PER_DAY};
@@ -79,7 +79,7 @@ impl Network {
     /// ```
     pub fn neglected(&self, as_of: Moment) -> Vec<ColdTie> {
         let snap = Snapshot::new(self, as_of);
-        let config = &self.scoring;
+        let config = self.scoring();
         let threshold = config.trusted_threshold;
         let kernel = trust::Kernel::new(config);
         let mut cold: Vec<(NodeIndex, NodeIndex, ColdTie)> = Vec::new();
@@ -110,7 +110,7 @@ impl Network {
             let mut i = events.len();
             while i > 0 {
                 let t = events[i - 1].at;
-                let (ab, ba) = trust::trust_values(&kernel, &all, &self.interactions, t);
+                let (ab, ba) = trust::trust_values(&kernel, &all, self.store(), t);
                 let m = ab.min(ba);
                 if m > peak.0 {
                     peak = (m, t);
@@ -122,7 +122,7 @@ impl Network {
             }
             let last_contact = events
                 .last()
-                .and_then(|e| self.interactions.get(e.key()))
+                .and_then(|e| self.store().get(e.key()))
                 .map(|x| x.at())
                 .unwrap_or(Snapshot::moment_of(s.last_ms));
             let (a, b) = (snap.id(x), snap.id(y));

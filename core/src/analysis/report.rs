@@ -10,8 +10,8 @@ use super::coverage::{coverage, CoverageStatus};
 use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::model::store::Entry;
+use crate::model::ScoringConfig;
 use crate::model::{ActorKind, InitiativeStatus, InteractionKind, Network, Outcome, Sector};
-use crate::scoring::ScoringConfig;
 use crate::time::{Moment, MS_PER_DAY};
 
 /// Requests and how they were answered.
@@ -172,12 +172,8 @@ pub(crate) fn just_before(end: Moment) -> Moment {
 fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
     let (s, e) = (start.millis(), end.millis());
     let inside = |t: i64| t >= s && t < e;
-    let config = &net.scoring;
-    let mine: Vec<Entry<'_>> = net
-        .interactions
-        .values()
-        .filter(|x| inside(x.at_ms()))
-        .collect();
+    let config = net.scoring();
+    let mine: Vec<Entry<'_>> = net.store().values().filter(|x| inside(x.at_ms())).collect();
     let mut f = PeriodFigures {
         start,
         end,
@@ -214,7 +210,7 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
             Outcome::Negative => f.negative += 1,
             Outcome::Neutral => {}
         }
-        let actors = || x.members().filter_map(|n| net.graph.node_weight(n));
+        let actors = || x.members().filter_map(|n| net.graph().node_weight(n));
         if !actors().any(|a| a.sector() == Sector::Municipality) {
             continue;
         }
@@ -300,7 +296,7 @@ fn figures(net: &Network, start: Moment, end: Moment) -> PeriodFigures {
 
     let (sd, ed) = (start.date(), end.date());
     let mut outcomes = Vec::new();
-    for ini in net.initiatives.values() {
+    for ini in net.initiative_map().values() {
         let started_in = ini.started.is_some_and(|d| d >= sd && d < ed);
         if started_in {
             f.initiatives_started += 1;
@@ -410,7 +406,7 @@ impl Network {
         }
         Ok(Report {
             municipality: self
-                .meta
+                .meta()
                 .get("municipality")
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),

@@ -7,7 +7,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::stable_graph::{EdgeIndex as EdgeIx, NodeIndex as ActorIx};
 use petgraph::visit::{EdgeFiltered, EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::csr::{Csr, Rows};
+use crate::graph::csr::{Csr, Rows};
 use crate::model::{Actor, Network, Sector};
 use crate::scoring::trust;
 use crate::time::Moment;
@@ -62,8 +62,9 @@ pub(crate) struct Role {
 
 /// The last snapshot's scores, so that a series of questions about one
 /// instant scores every tie once, and each tie's digest, so that a question
-/// about a later instant does not walk the events again. Any change to the
-/// network clears both.
+/// about a later instant does not walk the events again. Kept as the
+/// network's derived value of its generation: a change to the network
+/// starts a new one.
 #[derive(Debug, Default)]
 pub(crate) struct SnapshotCache {
     last: std::sync::Mutex<Option<(i64, std::sync::Arc<Scores>)>>,
@@ -112,20 +113,7 @@ fn reachable(rows: &Rows<ActorIx>, start: ActorIx, out: &mut Vec<ActorIx>) {
     }
 }
 
-impl Clone for SnapshotCache {
-    fn clone(&self) -> Self {
-        SnapshotCache::default()
-    }
-}
-
 impl SnapshotCache {
-    pub fn clear(&mut self) {
-        *self.last.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
-        self.ties.take();
-        self.sums.take();
-        self.memberships.take();
-    }
-
     fn get(&self, as_of_ms: i64) -> Option<std::sync::Arc<Scores>> {
         let guard = self.last.lock().unwrap_or_else(|p| p.into_inner());
         guard
@@ -173,10 +161,17 @@ pub(crate) struct Ties {
 }
 
 impl Network {
+    /// What the analyses keep of this generation of the network.
+    pub(crate) fn analysis_cache(&self) -> std::sync::Arc<SnapshotCache> {
+        self.derived::<SnapshotCache>()
+    }
+}
+
+impl SnapshotCache {
     /// Every tie in the canonical order with its digest, made now if not yet.
-    pub(crate) fn canonical_ties(&self) -> &Ties {
-        self.snapshots.ties.get_or_init(|| {
-            let graph = &self.graph;
+    pub(crate) fn ties(&self, net: &Network) -> &Ties {
+        self.ties.get_or_init(|| {
+            let graph = net.graph();
             let mut actors: Vec<(&str, ActorIx)> = graph
                 .node_indices()
                 .map(|n| (graph[n].id.as_str(), n))
@@ -210,7 +205,7 @@ impl Network {
             }
             // Two lists, not one of pairs: a pair with a checkpoint in place
             // took 160 bytes a tie, 1.8 GB at XL while the digests were made.
-            let (digests, checkpoints) = self.every_tie(&ends, |digest, _, checkpoint| {
+            let (digests, checkpoints) = net.every_tie(&ends, |digest, _, checkpoint| {
                 (digest, checkpoint.map(Box::new))
             });
             let open = checkpoints
@@ -229,12 +224,15 @@ impl Network {
     }
 
     /// A tie's digest with the sums it is made from, by edge index.
-    pub(crate) fn digest_sums(&self, edge: usize) -> Option<(&trust::Digest, &trust::Sums)> {
-        let ties = self.canonical_ties();
+    pub(crate) fn digest_sums(
+        &self,
+        net: &Network,
+        edge: usize,
+    ) -> Option<(&trust::Digest, &trust::Sums)> {
+        let ties = self.ties(net);
         let sums = self
-            .snapshots
             .sums
-            .get_or_init(|| self.every_tie(&ties.ends, |_, sums, _| (sums, ())).0);
+            .get_or_init(|| net.every_tie(&ties.ends, |_, sums, _| (sums, ())).0);
         let at = *ties.place.get(edge)? as usize;
         Some((ties.digests.get(at)?, sums.get(at)?))
     }
@@ -242,30 +240,32 @@ impl Network {
     /// Who belongs directly to whom, made now if not yet: a way in to a
     /// unit asks for its members once per query, coverage for every group,
     /// and key people for every actor's groups.
-    fn memberships(&self) -> &Memberships {
-        self.snapshots.memberships.get_or_init(|| {
-            let up: Vec<(usize, ActorIx)> = self
-                .graph
+    fn memberships(&self, net: &Network) -> &Memberships {
+        self.memberships.get_or_init(|| {
+            let up: Vec<(usize, ActorIx)> = net
+                .graph()
                 .node_indices()
                 .flat_map(|n| {
-                    self.graph[n]
+                    net.graph()[n]
                         .member_of
                         .iter()
-                        .filter_map(move |g| Some((n.index(), *self.actor_index.get(g)?)))
+                        .filter_map(move |g| Some((n.index(), *net.actor_index().get(g)?)))
                 })
                 .collect();
             let down: Vec<(usize, ActorIx)> = up
                 .iter()
                 .map(|&(m, g)| (g.index(), ActorIx::new(m)))
                 .collect();
-            let bound = self.graph.node_bound();
+            let bound = net.graph().node_bound();
             Memberships {
                 up: Rows::from_pairs(bound, &up),
                 down: Rows::from_pairs(bound, &down),
             }
         })
     }
+}
 
+impl Network {
     /// Two parts of the digest, sums and checkpoint of each tie of `ends`,
     /// in order, as two lists, on all cores.
     fn every_tie<A: Send, B: Send>(
@@ -273,12 +273,11 @@ impl Network {
         ends: &[(ActorIx, ActorIx, EdgeIx)],
         part: impl Fn(trust::Digest, trust::Sums, Option<trust::Checkpoint>) -> (A, B) + Sync,
     ) -> (Vec<A>, Vec<B>) {
-        let kernel = trust::Kernel::new(&self.scoring);
+        let kernel = trust::Kernel::new(self.scoring());
         let one = |&(_, _, e): &(ActorIx, ActorIx, EdgeIx)| match self.tie_events(e) {
             Some(events) => {
                 let events = events.read();
-                let (digest, sums, checkpoint) =
-                    trust::Digest::of(&kernel, &events, &self.interactions);
+                let (digest, sums, checkpoint) = trust::Digest::of(&kernel, &events, self.store());
                 part(digest, sums, checkpoint)
             }
             None => part(trust::Digest::NONE, trust::Sums::default(), None),
@@ -303,6 +302,7 @@ pub(crate) struct Snapshot<'n> {
     pub as_of: Moment,
     pub as_of_ms: i64,
     scores: std::sync::Arc<Scores>,
+    cache: std::sync::Arc<SnapshotCache>,
 }
 
 impl std::ops::Deref for Snapshot<'_> {
@@ -321,12 +321,13 @@ pub(crate) fn present(actor: &Actor, date: NaiveDate) -> bool {
 impl<'n> Snapshot<'n> {
     pub fn new(net: &'n Network, as_of: Moment) -> Snapshot<'n> {
         let as_of_ms = as_of.millis();
-        let scores = match net.snapshots.get(as_of_ms) {
+        let cache = net.analysis_cache();
+        let scores = match cache.get(as_of_ms) {
             Some(s) => s,
             None => {
-                let graph = net.snapshots.recycle();
-                let s = std::sync::Arc::new(Self::score(net, as_of, graph));
-                net.snapshots.put(as_of_ms, s.clone());
+                let graph = cache.recycle();
+                let s = std::sync::Arc::new(Self::score(net, &cache, as_of, graph));
+                cache.put(as_of_ms, s.clone());
                 s
             }
         };
@@ -335,14 +336,23 @@ impl<'n> Snapshot<'n> {
             as_of,
             as_of_ms,
             scores,
+            cache,
         }
     }
 
-    fn score(net: &Network, as_of: Moment, graph: Option<UnGraph<ActorIx, Scored>>) -> Scores {
+    fn score(
+        net: &Network,
+        cache: &SnapshotCache,
+        as_of: Moment,
+        graph: Option<UnGraph<ActorIx, Scored>>,
+    ) -> Scores {
         let as_of_ms = as_of.millis();
         let date = as_of.date();
-        let ties = net.canonical_ties();
-        let present_ids = ties.by_id.iter().filter(|&&n| present(&net.graph[n], date));
+        let ties = cache.ties(net);
+        let present_ids = ties
+            .by_id
+            .iter()
+            .filter(|&&n| present(&net.graph()[n], date));
         let nodes = present_ids.clone().count();
         let mut graph = match graph {
             Some(mut g) => {
@@ -352,17 +362,17 @@ impl<'n> Snapshot<'n> {
             }
             None => UnGraph::with_capacity(nodes, ties.ends.len()),
         };
-        let mut index = vec![None; net.graph.node_bound()];
+        let mut index = vec![None; net.graph().node_bound()];
         let mut roles = Vec::with_capacity(nodes);
         for &n in present_ids {
             index[n.index()] = Some(graph.add_node(n));
-            let actor = &net.graph[n];
+            let actor = &net.graph()[n];
             roles.push(Role {
                 sector: actor.sector(),
                 group: actor.kind.is_group(),
             });
         }
-        let kernel = trust::Kernel::new(&net.scoring);
+        let kernel = trust::Kernel::new(net.scoring());
         // In the ties' order, so the edges come sorted by their ends, as
         // the snapshot's nodes follow the actors' ids.
         let mut open = ties.open.iter().peekable();
@@ -381,7 +391,7 @@ impl<'n> Snapshot<'n> {
                 let Some(events) = net.tie_events(e) else {
                     continue;
                 };
-                let store = &net.interactions;
+                let store = net.store();
                 match checkpoint.filter(|_| as_of_ms >= digest.last()) {
                     Some(c) => {
                         let rest = events.read_from(c.from);
@@ -431,7 +441,7 @@ impl<'n> Snapshot<'n> {
     }
 
     pub fn actor(&self, n: NodeIndex) -> &'n Actor {
-        &self.net.graph[self.graph[n]]
+        &self.net.graph()[self.graph[n]]
     }
 
     pub fn id(&self, n: NodeIndex) -> &'n str {
@@ -445,7 +455,7 @@ impl<'n> Snapshot<'n> {
 
     /// The snapshot node of an actor id, if it is present.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.of_network(*self.net.actor_index.get(id)?)
+        self.of_network(*self.net.actor_index().get(id)?)
     }
 
     /// The sector of snapshot node `n`, and whether it is a group.
@@ -484,7 +494,7 @@ impl<'n> Snapshot<'n> {
         self.scores.trusted.get_or_init(|| {
             // From the scored graph, not from the rows of every positive tie
             // the searches use: key people alone should not hold those.
-            let threshold = self.net.scoring.trusted_threshold;
+            let threshold = self.net.scoring().trusted_threshold;
             let trusted =
                 EdgeFiltered::from_fn(&self.scores.graph, |e| e.weight().mutual() >= threshold);
             Csr::new(&trusted, |e| e.weight().mutual())
@@ -494,11 +504,11 @@ impl<'n> Snapshot<'n> {
     /// Every present actor a group contains, itself included, through
     /// `member_of` transitively (members of sub-units too).
     pub fn members_of(&self, group: &str) -> Vec<NodeIndex> {
-        let Some(&root) = self.net.actor_index.get(group) else {
+        let Some(&root) = self.net.actor_index().get(group) else {
             return Vec::new();
         };
         let mut reached = Vec::new();
-        reachable(&self.net.memberships().down, root, &mut reached);
+        reachable(&self.cache.memberships(self.net).down, root, &mut reached);
         let mut out: Vec<NodeIndex> = reached
             .into_iter()
             .filter_map(|g| self.of_network(g))
@@ -511,7 +521,7 @@ impl<'n> Snapshot<'n> {
     /// transitively, sorted.
     pub fn ancestors(&self) -> &Rows<u32> {
         self.scores.ancestors.get_or_init(|| {
-            let up = &self.net.memberships().up;
+            let up = &self.cache.memberships(self.net).up;
             let mut rows = Rows::with_capacity(self.graph.node_count());
             let mut reached = Vec::new();
             for n in self.graph.node_indices() {

@@ -17,11 +17,11 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{self, Ids};
+use crate::model::ScoringConfig;
 use crate::model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,
     InteractionKind, Network, Outcome, Participant, Role, Sector,
 };
-use crate::scoring::ScoringConfig;
 use crate::time::{parse_date, Moment};
 
 /// The format version this build reads and writes.
@@ -75,34 +75,40 @@ fn json_type(v: &Value) -> &'static str {
 }
 
 /// Edit distance for "did you mean" hints on field names, counting a swap
-/// of two neighbouring letters as one edit (optimal string alignment).
+/// of two neighbouring letters as one edit (optimal string alignment), in
+/// three rows: memory in the length of `b` alone.
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut best = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i][j] = best;
+            row[j] = best;
         }
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut row);
     }
-    d[a.len()][b.len()]
+    last[b.len()]
 }
+
+/// The longest field name a hint is looked for: no known name is longer
+/// than 20 letters, so a longer key is no typo of one, and its distance
+/// would cost time in its length.
+const HINT_MAX_CHARS: usize = 40;
 
 /// The nearest known name to `field`, if it is near enough to be a typo.
 pub(crate) fn nearest<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
+    if field.chars().take(HINT_MAX_CHARS + 1).count() > HINT_MAX_CHARS {
+        return None;
+    }
     known
         .iter()
         .map(|k| (distance(field, k), *k))
@@ -625,19 +631,19 @@ pub(super) struct Records {
 impl Records {
     pub(super) fn build(self) -> Network {
         let mut net = Network::new();
-        net.meta = self.meta;
-        net.scoring = self.scoring;
+        let state = net.edit();
+        state.set_meta(self.meta, self.scoring);
         for a in self.actors {
-            net.insert_actor(a);
+            state.insert_actor(a);
         }
         for ini in self.initiatives {
-            net.initiatives.insert(ini.id.clone(), ini);
+            state.put_initiative(ini);
         }
-        net.interactions.reserve(self.interactions.len());
+        state.reserve_interactions(self.interactions.len());
         for x in self.interactions {
-            net.insert_interaction(x, false);
+            state.insert_interaction(x, false);
         }
-        net.finish_load();
+        state.finish_load();
         net
     }
 }
@@ -669,6 +675,7 @@ pub(super) fn decode_head(
         None => r.problem("document", "missing required field \"format\""),
     }
     let meta = optional!(r, top, "document", "meta", extra).unwrap_or_default();
+    validate::check_free_form(&meta, "", "meta", &mut r.problems);
     // Places of meta are written without the "document." prefix.
     let scoring = match meta.get("scoring") {
         Some(v) => scoring_from(r, v, "meta.scoring"),
@@ -737,6 +744,23 @@ pub(super) fn check_records(
     interactions: Vec<Option<Interaction>>,
     initiatives: Vec<Option<Initiative>>,
 ) -> Result<Records> {
+    // The work group meetings make is bounded before anything is checked
+    // pair by pair; the first interaction past the budget is named.
+    let mut pairs: u64 = 0;
+    for (i, x) in interactions.iter().enumerate() {
+        pairs = pairs.saturating_add(
+            x.as_ref()
+                .map_or(0, |x| validate::pairs_of(x.participants.len())),
+        );
+        let count = i as u64 + 1;
+        if pairs > validate::pair_budget(count) {
+            return Err(validate::over_budget(
+                &format!("interactions[{i}].participants"),
+                pairs,
+                count,
+            ));
+        }
+    }
     if interactions.len() as u64 > validate::MAX_INTERACTIONS {
         r.problem(
             "interactions",
@@ -861,7 +885,7 @@ fn document(net: &Network) -> Document<'_> {
     Document {
         format: "samskab",
         version: FORMAT_VERSION,
-        meta: &net.meta,
+        meta: net.meta(),
         actors: net.actors(),
         interactions: Interactions(net),
         initiatives: net.initiatives(),
@@ -979,6 +1003,22 @@ impl Initiative {
     /// [`Actor::from_value`]. Problems are placed under `initiative`.
     pub fn from_value(v: &Value) -> Result<Initiative> {
         record(v, "initiative", decode_initiative)
+    }
+}
+
+impl Network {
+    /// Replaces `meta`. A `scoring` entry is checked and becomes the
+    /// network's scoring config; without one, the default applies.
+    pub fn set_meta(&mut self, meta: Extra) -> Result<()> {
+        let mut problems = Vec::new();
+        validate::check_free_form(&meta, "", "meta", &mut problems);
+        Error::check(problems)?;
+        let scoring = match meta.get("scoring") {
+            Some(v) => decode_scoring(v, "meta.scoring")?,
+            None => ScoringConfig::default(),
+        };
+        self.edit().set_meta(meta, scoring);
+        Ok(())
     }
 }
 

@@ -310,7 +310,7 @@ impl Network {
     /// (`source` trusts `target`): trust, its components, and the tie's
     /// counts. Rows come by source, then target.
     pub fn tie_table(&self, as_of: Moment) -> Table {
-        let config = &self.scoring;
+        let config = self.scoring();
         let as_of_ms = as_of.millis();
         let deadline_ms = config.response_deadline_days * MS_PER_DAY;
         let kernel = trust::Kernel::new(config);
@@ -319,7 +319,7 @@ impl Network {
         let counted = |events: &[Event], side: Side| {
             let mut c = EventCounts::of(
                 events,
-                &self.interactions,
+                self.store(),
                 side,
                 as_of_ms,
                 deadline_ms,
@@ -345,22 +345,23 @@ impl Network {
             }
         };
         let mut rows: Vec<(&str, &str, trust::Ledger, Counted)> =
-            Vec::with_capacity(2 * self.graph.edge_count());
-        for e in self.graph.edge_references() {
+            Vec::with_capacity(2 * self.graph().edge_count());
+        let cache = self.analysis_cache();
+        for e in self.graph().edge_references() {
             let all = e
                 .weight()
-                .events(&self.interactions, e.source(), e.target())
+                .events(self.store(), e.source(), e.target())
                 .read();
             let events = until(&all, as_of_ms);
             if events.is_empty() {
                 continue;
             }
             let (a, b) = (
-                self.graph[e.source()].id.as_str(),
-                self.graph[e.target()].id.as_str(),
+                self.graph()[e.source()].id.as_str(),
+                self.graph()[e.target()].id.as_str(),
             );
-            let digest = self.digest_sums(e.id().index());
-            let [ab, ba] = trust::ledgers_with(&kernel, &all, &self.interactions, digest, as_of_ms);
+            let digest = cache.digest_sums(self, e.id().index());
+            let [ab, ba] = trust::ledgers_with(&kernel, &all, self.store(), digest, as_of_ms);
             rows.push((a, b, ab, counted(events, Side::A)));
             rows.push((b, a, ba, counted(events, Side::B)));
         }

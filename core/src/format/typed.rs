@@ -155,7 +155,7 @@ impl<'de> Visitor<'de> for Interactions<'_> {
             let x = record.interaction().ok_or_else(hand_over)?;
             nodes.clear();
             for p in &x.participants {
-                nodes.push(*net.actor_index.get(p.as_str()).ok_or_else(hand_over)?);
+                nodes.push(*net.actor_index().get(p.as_str()).ok_or_else(hand_over)?);
             }
             // The place is only written into a problem, and any problem
             // hands the document over to the reader that names places.
@@ -163,8 +163,15 @@ impl<'de> Visitor<'de> for Interactions<'_> {
             count += 1;
             let repeated =
                 x.id.as_ref()
-                    .is_some_and(|id| net.interaction_ids.contains_key(id));
-            if !problems.is_empty() || repeated || count > validate::MAX_INTERACTIONS {
+                    .is_some_and(|id| net.interaction_ids().contains_key(id));
+            let pairs = net
+                .implied_pairs()
+                .saturating_add(validate::pairs_of(x.participants.len()));
+            if !problems.is_empty()
+                || repeated
+                || count > validate::MAX_INTERACTIONS
+                || pairs > validate::pair_budget(count)
+            {
                 return Err(hand_over());
             }
             if let Some(initiative) = &x.initiative {
@@ -172,7 +179,7 @@ impl<'de> Visitor<'de> for Interactions<'_> {
                     named.insert(initiative.clone());
                 }
             }
-            net.insert_resolved(x, &nodes);
+            net.edit().insert_resolved(x, &nodes);
         }
         Ok(())
     }
@@ -315,12 +322,12 @@ fn read_with<'de, R: serde_json::de::Read<'de>>(
     if !r.problems.is_empty() || ids.len() < initiatives.len() || unknown {
         return None;
     }
-    net.meta = meta;
-    net.scoring = scoring?;
+    let state = net.edit();
+    state.set_meta(meta, scoring?);
     for ini in initiatives {
-        net.initiatives.insert(ini.id.clone(), ini);
+        state.put_initiative(ini);
     }
-    net.finish_load();
+    state.finish_load();
     Some(Ok(net))
 }
 

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::words::{ActorKind, InitiativeStatus, InteractionKind, Outcome, Role, Sector};
 use crate::time::Moment;
+use crate::words::{ActorKind, InitiativeStatus, InteractionKind, Outcome, Role, Sector};
 
 /// Free-form values kept as they are (`meta`, `extra`). Keys are written sorted.
 pub type Extra = Map<String, Value>;

@@ -5,11 +5,11 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::network::InteractionKey;
+use super::event::{Event, Side};
+use super::key::InteractionKey;
 use super::records::Interaction;
-use super::tie::{Event, Side};
-use super::words::{InteractionKind, Outcome};
 use crate::time::{Compact, Moment};
+use crate::words::{InteractionKind, Outcome};
 
 /// No participant: the initiator or answerer was not written.
 const NONE: u16 = u16::MAX;

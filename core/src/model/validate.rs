@@ -8,8 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::records::{Actor, Initiative, Interaction};
-use super::words::InteractionKind;
 use crate::error::Problem;
+use crate::words::InteractionKind;
 
 /// The most participants one interaction may have. A group interaction
 /// touches every pair of its participants, so its cost grows with the square
@@ -21,6 +21,85 @@ pub const MAX_PARTICIPANTS: usize = 1000;
 /// reused, and each tie event holds its interaction's key in 32 bits, which
 /// keeps a national network's hundreds of millions of events small.
 pub const MAX_INTERACTIONS: u64 = u32::MAX as u64;
+
+/// The deepest a free-form value (in `meta` or an `extra`) may be nested:
+/// `[[1]]` is nested two levels. The same limit holds for a document and for
+/// every record given to the API in any language, so whatever is accepted
+/// is written as a document that reads back (the JSON reader refuses
+/// documents nested deeper than 128 levels).
+pub const MAX_NESTING: usize = 100;
+
+/// The pairs that group interactions may imply before any interaction: see
+/// [`pair_budget`].
+pub const PAIR_BUDGET_BASE: u64 = 1_000_000;
+
+/// The pairs each interaction adds to the budget: see [`pair_budget`].
+pub const PAIR_BUDGET_PER_INTERACTION: u64 = 32;
+
+/// The most pairs that `interactions` interactions may imply together. An
+/// interaction of n participants touches n(n−1)/2 ties, and every analysis
+/// pays for each: 200 meetings of 1,000 people imply a hundred million
+/// pairs from a 1.6 MB document. A municipality's records (mostly meetings
+/// of two to a few dozen people) stay far below this; a document or a
+/// change that goes beyond it is refused with a `LimitError` before the
+/// work starts.
+pub fn pair_budget(interactions: u64) -> u64 {
+    PAIR_BUDGET_BASE.saturating_add(PAIR_BUDGET_PER_INTERACTION.saturating_mul(interactions))
+}
+
+/// The pairs an interaction of `participants` people implies.
+pub(crate) fn pairs_of(participants: usize) -> u64 {
+    let n = participants as u64;
+    n.saturating_mul(n.saturating_sub(1)) / 2
+}
+
+/// The limit error for implied pairs beyond the budget at `place`.
+pub(crate) fn over_budget(place: &str, pairs: u64, interactions: u64) -> crate::error::Error {
+    crate::error::Error::Limit {
+        place: place.to_owned(),
+        message: format!(
+            "group interactions imply {pairs} pairs of participants, more than the {} allowed \
+             for {interactions} interactions (1,000,000 plus 32 per interaction); record a large \
+             gathering per group that took part",
+            pair_budget(interactions)
+        ),
+    }
+}
+
+/// How deep a value is nested: 0 for a scalar, 1 for `[1]`. Counted with a
+/// list, not by recursion, so that no value can overflow the stack.
+pub(crate) fn nesting(value: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    let mut deepest = 0;
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|x| (x, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|x| (x, depth + 1))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The nesting rule for a map of free-form values (`meta`, `extra`).
+pub(crate) fn check_free_form(
+    values: &serde_json::Map<String, serde_json::Value>,
+    base: &str,
+    field: &str,
+    out: &mut Vec<Problem>,
+) {
+    for v in values.values() {
+        if nesting(v) > MAX_NESTING {
+            out.push(Problem::new(
+                place(base, field),
+                format!("is nested deeper than {MAX_NESTING} levels"),
+            ));
+            return;
+        }
+    }
+}
 
 /// Which ids exist where the record is checked.
 pub(crate) trait Ids {
@@ -57,6 +136,7 @@ fn check_id(id: &str, base: &str, out: &mut Vec<Problem>) {
 /// The rules for one actor, except uniqueness and membership cycles.
 pub(crate) fn check_actor(a: &Actor, base: &str, ids: &dyn Ids, out: &mut Vec<Problem>) {
     check_id(&a.id, base, out);
+    check_free_form(&a.extra, base, "extra", out);
     check_refs(&a.member_of, base, "member_of", ids, out);
     check_refs(&a.contact_for, base, "contact_for", ids, out);
     if a.member_of.contains(&a.id) {
@@ -172,6 +252,7 @@ pub(crate) fn check_initiative(
     ids: &dyn Ids,
     out: &mut Vec<Problem>,
 ) {
+    check_free_form(&ini.extra, base, "extra", out);
     check_id(&ini.id, base, out);
     if let (Some(started), Some(ended)) = (ini.started, ini.ended) {
         if ended < started {

@@ -42,7 +42,7 @@ impl Network {
     /// ```
     pub fn erase(&mut self, id: &str) -> Result<Erased> {
         let node = self.node(id)?;
-        let name = self.graph[node]
+        let name = self.graph()[node]
             .name
             .clone()
             .filter(|n| !n.trim().is_empty());
@@ -50,13 +50,14 @@ impl Network {
             |text: &str| text.contains(id) || name.as_deref().is_some_and(|n| text.contains(n));
         let mut erased = Erased::default();
         let keys: Vec<InteractionKey> = self
-            .interactions
+            .store()
             .iter()
             .filter(|(_, x)| x.members().any(|n| n == node))
             .map(|(k, _)| k)
             .collect();
+        let state = self.edit();
         for key in keys {
-            let Some(mut x) = self.detach_interaction(key) else {
+            let Some(mut x) = state.detach_interaction(key) else {
                 continue;
             };
             if x.note.take().is_some() {
@@ -79,23 +80,11 @@ impl Network {
                 x.id = None;
             }
             erased.interactions_changed += 1;
-            self.attach_interaction(key, x, true);
+            state.attach_interaction(key, x, true);
         }
-        for ini in self.initiatives.values_mut() {
-            let before = ini.participants.len();
-            ini.participants.retain(|p| p.actor != id);
-            if ini.participants.len() != before {
-                erased.initiatives_changed += 1;
-            }
-        }
-        for other in self.graph.node_weights_mut() {
-            let before = other.member_of.len() + other.contact_for.len();
-            other.member_of.retain(|m| m != id);
-            other.contact_for.retain(|m| m != id);
-            erased.references_removed += before - other.member_of.len() - other.contact_for.len();
-        }
-        self.actor_index.remove(id);
-        self.graph.remove_node(node);
+        erased.initiatives_changed = state.leave_initiatives(id);
+        erased.references_removed = state.forget_references(id);
+        state.remove_node(id, node);
         Ok(erased)
     }
 }

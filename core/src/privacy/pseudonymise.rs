@@ -82,10 +82,11 @@ impl Network {
         };
         let mut out = Network::new();
         // Free-form meta values may say anything; only the scoring settings go along.
-        if let Some(scoring) = self.meta.get("scoring") {
-            out.meta.insert("scoring".to_owned(), scoring.clone());
+        let mut meta = crate::model::Extra::new();
+        if let Some(scoring) = self.meta().get("scoring") {
+            meta.insert("scoring".to_owned(), scoring.clone());
         }
-        out.scoring = self.scoring.clone();
+        out.edit().set_meta(meta, self.scoring().clone());
         let mut actors = Vec::new();
         for a in self.actors() {
             let mut b = Actor::new(p.of("actor", "a-", &a.id)?, a.kind);
@@ -100,7 +101,7 @@ impl Network {
         }
         actors.sort_by(|x, y| x.id.cmp(&y.id));
         for a in actors {
-            out.insert_actor(a);
+            out.edit().insert_actor(a);
         }
         for ini in self.initiatives() {
             let id = p.of("initiative", "i-", &ini.id)?;
@@ -120,7 +121,7 @@ impl Network {
                 .collect::<Result<_>>()?;
             j.outcomes = ini.outcomes.clone();
             j.extra = Extra::new();
-            out.initiatives.insert(j.id.clone(), j);
+            out.edit().put_initiative(j);
         }
         for (_, x) in self.interactions() {
             let mut y = Interaction::new(x.at, p.actors(&x.participants)?, x.kind);
@@ -141,9 +142,9 @@ impl Network {
                 .as_deref()
                 .map(|id| p.of("initiative", "i-", id))
                 .transpose()?;
-            out.insert_interaction(y, false);
+            out.edit().insert_interaction(y, false);
         }
-        out.sort_ties();
+        out.edit().sort_ties();
         Ok(out)
     }
 }

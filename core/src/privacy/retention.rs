@@ -33,14 +33,14 @@ impl Network {
     pub fn purge_before(&mut self, date: NaiveDate) -> Purged {
         let limit = Moment::Date(date);
         let old: Vec<InteractionKey> = self
-            .interactions
+            .store()
             .iter()
             .filter(|(_, x)| x.at() < limit)
             .map(|(k, _)| k)
             .collect();
         let mut purged = Purged::default();
         for key in old {
-            if let Some(x) = self.detach_interaction(key) {
+            if let Some(x) = self.edit().detach_interaction(key) {
                 purged.interactions_removed += 1;
                 if x.note.is_some() {
                     purged.notes_removed += 1;

@@ -1,7 +1,6 @@
 //! Trust and recency scoring: the parameters, the score with its
 //! explanation, and the facts of each tie.
 
-mod config;
 mod exp2;
 pub(crate) mod trust;
 
@@ -9,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use config::{KindWeights, ScoringConfig};
+pub use crate::model::{KindWeights, ScoringConfig};
 pub use trust::{Contribution, Reason, Trust, TrustComponents};
 
 use crate::error::{Error, Result};
@@ -90,19 +89,19 @@ impl Network {
     pub fn trust(&self, source: &str, target: &str, as_of: Moment) -> Result<Trust> {
         let tie = self.endpoints(source, target)?;
         let as_of_ms = as_of.millis();
-        let config = &self.scoring;
+        let config = self.scoring();
         let (ledger, top) = match tie {
             Some((events, side)) => {
                 let events = events.read();
                 let kernel = trust::Kernel::new(config);
-                trust::explain(&kernel, &events, &self.interactions, side, as_of_ms)
+                trust::explain(&kernel, &events, self.store(), side, as_of_ms)
             }
             None => Default::default(),
         };
         let top_interactions = top
             .into_iter()
             .filter_map(|(key, reason, evidence)| {
-                let x = self.interactions.get(key)?;
+                let x = self.store().get(key)?;
                 Some(Contribution {
                     key: key.get(),
                     id: x.id().map(str::to_owned),
@@ -130,9 +129,9 @@ impl Network {
     pub fn trust_value(&self, source: &str, target: &str, as_of: Moment) -> Result<f64> {
         Ok(match self.endpoints(source, target)? {
             Some((events, side)) => trust::trust_value(
-                &trust::Kernel::new(&self.scoring),
+                &trust::Kernel::new(self.scoring()),
                 &events.read(),
-                &self.interactions,
+                self.store(),
                 side,
                 as_of.millis(),
             ),
@@ -171,10 +170,10 @@ impl Network {
         };
         let all = all.read();
         let events = until(&all, as_of_ms);
-        let deadline_ms = self.scoring.response_deadline_days * MS_PER_DAY;
+        let deadline_ms = self.scoring().response_deadline_days * MS_PER_DAY;
         let mut c = EventCounts::of(
             events,
-            &self.interactions,
+            self.store(),
             side_a,
             as_of_ms,
             deadline_ms,
@@ -199,16 +198,16 @@ impl Network {
         stats.median_response_days = median(&mut c.response_days);
         stats.first_contact = events
             .first()
-            .and_then(|e| self.interactions.get(e.key()))
+            .and_then(|e| self.store().get(e.key()))
             .map(|x| x.at());
         stats.last_contact = events
             .last()
-            .and_then(|e| self.interactions.get(e.key()))
+            .and_then(|e| self.store().get(e.key()))
             .map(|x| x.at());
         let [a, b] = trust::ledgers(
-            &trust::Kernel::new(&self.scoring),
+            &trust::Kernel::new(self.scoring()),
             &all,
-            &self.interactions,
+            self.store(),
             as_of_ms,
             |_, _, _, _| {},
         );

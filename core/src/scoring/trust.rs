@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use super::config::ScoringConfig;
 use super::exp2::exp2;
 use crate::model::store::Store;
 use crate::model::tie::{until, Event, Side};
+use crate::model::ScoringConfig;
 use crate::model::{InteractionKey, InteractionKind, Outcome};
 use crate::time::{Moment, MS_PER_DAY};
 

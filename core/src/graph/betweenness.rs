@@ -146,7 +146,7 @@ pub(crate) fn betweenness(g: &Csr, sources: Option<&[usize]>) -> Vec<f64> {
 /// platform), in increasing order.
 pub(crate) fn sample_sources(n: usize, k: usize, seed: u64) -> Vec<usize> {
     let mut all: Vec<usize> = (0..n).collect();
-    let mut rng = crate::generate::Rng::new(seed);
+    let mut rng = super::rng::Rng::new(seed);
     let k = k.min(n);
     // The first k places of a Fisher–Yates shuffle.
     for i in 0..k {

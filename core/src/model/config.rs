@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
-use crate::model::InteractionKind;
+use crate::words::InteractionKind;
 
 /// The parameters of trust and recency scoring.
 ///
