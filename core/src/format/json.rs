@@ -27,14 +27,9 @@ use crate::time::{parse_date, Moment};
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// Reads a format v1 document. See [`Network::from_json`].
-pub(crate) fn from_json(text: &str) -> Result<Network> {
-    // A valid document is read straight into the network; anything the
-    // typed reader cannot take goes through the tree, which locates every
-    // problem.
-    if let Some(read) = super::typed::read(text) {
-        return read;
-    }
+/// Reads a format v1 document through a tree of JSON values, naming every
+/// problem and its place. See [`Network::from_json`].
+pub(crate) fn from_tree(text: &str) -> Result<Network> {
     let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
         line: e.line(),
         column: e.column(),
@@ -903,7 +898,7 @@ pub(crate) fn to_json(net: &Network) -> String {
 
 /// Writes what [`to_json`] makes to `out` as it is made, without the text
 /// of a whole document in memory.
-fn write_json(net: &Network, out: impl Write) -> std::io::Result<()> {
+pub(super) fn write_json(net: &Network, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
     serde_json::to_writer_pretty(&mut out, &document(net))?;
     out.write_all(b"\n")?;
@@ -917,7 +912,7 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
 }
 
 /// As [`write_atomic`], the content written by `write`.
-fn write_atomic_with(
+pub(super) fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
@@ -1027,66 +1022,6 @@ impl ScoringConfig {
     /// given keep their defaults. Problems are placed under `scoring`.
     pub fn from_value(v: &Value) -> Result<ScoringConfig> {
         decode_scoring(v, "scoring")
-    }
-}
-
-impl Network {
-    /// Reads a format v1 document.
-    ///
-    /// A document that breaks any rule is refused whole with
-    /// [`Error::Validation`] naming every problem and its place; one from a
-    /// newer samskab gets [`Error::NewerVersion`]; text that is not JSON gets
-    /// [`Error::Parse`] with line and column.
-    ///
-    /// ```
-    /// use samskab::Network;
-    /// let net = Network::from_json(r#"{"format": "samskab", "version": 1, "actors": [
-    ///     {"id": "e-tove", "kind": "employee"}]}"#)?;
-    /// assert_eq!(net.actor_count(), 1);
-    /// let err = Network::from_json(r#"{"format": "samskab", "version": 1, "actors": [
-    ///     {"id": "e-tove", "knd": "employee"}]}"#).unwrap_err();
-    /// assert_eq!(err.problems()[0].to_string(),
-    ///     r#"actors[0]: unknown field "knd" (did you mean "kind"?)"#);
-    /// # Ok::<(), samskab::Error>(())
-    /// ```
-    pub fn from_json(text: &str) -> Result<Network> {
-        from_json(text)
-    }
-
-    /// Writes the network as a format v1 document: canonical (actors and
-    /// initiatives by id, interactions by time, object keys of `meta` and
-    /// `extra` sorted, two-space indents), so two writes of the same network
-    /// are byte-identical. Optional fields that are absent, empty lists and
-    /// empty objects are left out: they say the same thing.
-    pub fn to_json(&self) -> String {
-        to_json(self)
-    }
-
-    /// Reads a format v1 document from a file, as it reads: a valid
-    /// document's text is never held whole, so a file larger than memory
-    /// loads when its network fits. A document with a problem is read again
-    /// whole, to name every problem and its place.
-    pub fn load(path: impl AsRef<Path>) -> Result<Network> {
-        let path = path.as_ref();
-        let io = |source| Error::Io {
-            operation: "reading",
-            path: path.display().to_string(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(io)?;
-        let reader = std::io::BufReader::with_capacity(1 << 20, file);
-        if let Some(read) = super::typed::read_stream(reader) {
-            return read;
-        }
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        from_json(&text)
-    }
-
-    /// Writes the network to a file atomically (a crash leaves either the
-    /// old file or the new one, never half of one), as it is written: the
-    /// document's text is never held whole.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        write_atomic_with(path.as_ref(), |file| write_json(self, file))
     }
 }
 

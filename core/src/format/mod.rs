@@ -2,6 +2,7 @@
 //! column tables, and exports for graph tools.
 
 mod csv;
+mod document;
 mod graph;
 pub(crate) mod json;
 mod table;
