@@ -1,8 +1,11 @@
-//! The one place where core errors become Python exceptions.
+//! The one place where core errors become Python exceptions: each variant of
+//! `samskab::Error` to its class, with `.problems` on every one (empty but
+//! for validation errors). File errors are also `OSError`s.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{create_exception, PyErr};
 
 create_exception!(
@@ -55,39 +58,77 @@ create_exception!(
 );
 create_exception!(
     samskab,
-    IoError,
+    LimitError,
     SamskabError,
-    "Reading or writing a file failed."
+    "The input would make more work than samskab takes on (group meetings past the pair budget)."
 );
 
-/// Maps a core error to its exception, by the variant's stable name.
+/// `IoError(OSError, SamskabError)`: `except OSError` and `except
+/// SamskabError` both catch a file that cannot be read or written. Made at
+/// import, as `create_exception!` takes one base.
+static IO_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn io_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    IO_ERROR
+        .get_or_try_init(py, || {
+            let bases = PyTuple::new(
+                py,
+                [
+                    py.get_type::<PyOSError>().into_any(),
+                    py.get_type::<SamskabError>().into_any(),
+                ],
+            )?;
+            let namespace = PyDict::new(py);
+            namespace.set_item("__module__", "samskab")?;
+            namespace.set_item(
+                "__doc__",
+                "Reading or writing a file failed; also an OSError with errno and filename.",
+            )?;
+            let made = py
+                .get_type::<PyType>()
+                .call1(("IoError", bases, namespace))?
+                .cast_into::<PyType>()?;
+            Ok(made.unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
+/// Maps a core error to its exception, by variant. Call it with the GIL
+/// held and no lock of a network taken.
 pub(crate) fn to_py(err: samskab::Error) -> PyErr {
-    let message = err.to_string();
-    let problems: Vec<(String, String)> = err
-        .problems()
-        .iter()
-        .map(|p| (p.place.clone(), p.message.clone()))
-        .collect();
-    let e = match err.name() {
-        "ParseError" => ParseError::new_err(message),
-        "ValidationError" => ValidationError::new_err(message),
-        "NewerVersionError" => NewerVersionError::new_err(message),
-        "UnknownActorError" => UnknownActorError::new_err(message),
-        "UnknownInteractionError" => UnknownInteractionError::new_err(message),
-        "UnknownInitiativeError" => UnknownInitiativeError::new_err(message),
-        "InvalidArgumentError" => InvalidArgumentError::new_err(message),
-        "IoError" => IoError::new_err(message),
-        _ => SamskabError::new_err(message),
-    };
     Python::attach(|py| {
+        let message = err.to_string();
+        let problems: Vec<(String, String)> = err
+            .problems()
+            .iter()
+            .map(|p| (p.place.clone(), p.message.clone()))
+            .collect();
+        let e = match &err {
+            samskab::Error::Parse { .. } => ParseError::new_err(message),
+            samskab::Error::Validation { .. } => ValidationError::new_err(message),
+            samskab::Error::NewerVersion { .. } => NewerVersionError::new_err(message),
+            samskab::Error::UnknownActor { .. } => UnknownActorError::new_err(message),
+            samskab::Error::UnknownInteraction { .. } => UnknownInteractionError::new_err(message),
+            samskab::Error::UnknownInitiative { .. } => UnknownInitiativeError::new_err(message),
+            samskab::Error::InvalidArgument { .. } => InvalidArgumentError::new_err(message),
+            samskab::Error::Limit { .. } => LimitError::new_err(message),
+            samskab::Error::Io { path, source, .. } => match io_error_type(py) {
+                Ok(t) => PyErr::from_type(
+                    t.clone(),
+                    (source.raw_os_error().unwrap_or(0), message, path.clone()),
+                ),
+                Err(e) => e,
+            },
+            _ => SamskabError::new_err(message),
+        };
         let items: Vec<Bound<'_, PyTuple>> = problems
             .iter()
             .map(|(place, message)| PyTuple::new(py, [place, message]))
             .collect::<PyResult<_>>()
             .unwrap_or_default();
         let _ = e.value(py).setattr("problems", items);
-    });
-    e
+        e
+    })
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -109,6 +150,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "InvalidArgumentError",
         py.get_type::<InvalidArgumentError>(),
     )?;
-    m.add("IoError", py.get_type::<IoError>())?;
+    m.add("LimitError", py.get_type::<LimitError>())?;
+    m.add("IoError", io_error_type(py)?)?;
     Ok(())
 }

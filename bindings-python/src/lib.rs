@@ -5,10 +5,11 @@
 //! Python package around it (`python/samskab`) turns the JSON into typed
 //! result classes and the columns into pandas frames.
 
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::RwLock;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use samskab::args::KeyOrId;
 use samskab::format::{Column, Table};
 use samskab::{
     Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network, PathOptions,
@@ -41,26 +42,81 @@ fn value(text: &str) -> Res<serde_json::Value> {
 }
 
 /// A network behind a lock, so that threads see it whole.
+///
+/// The lock is only ever taken inside [`PyNetwork::reading`] and
+/// [`PyNetwork::writing`]: with the GIL released, around a closure that
+/// returns core values and core errors, never Python objects. So no thread
+/// waits for the lock while holding the GIL, and none holds the lock while
+/// it waits for the GIL (which converting an error to an exception takes):
+/// the two cannot deadlock.
 #[pyclass(frozen, module = "samskab._samskab", name = "_Network")]
 struct PyNetwork {
     inner: RwLock<Network>,
 }
 
 impl PyNetwork {
-    fn read(&self) -> RwLockReadGuard<'_, Network> {
-        // A panic while holding the lock cannot leave the network half-changed
-        // (every change is checked before it is made), so a poisoned lock is safe to use.
-        self.inner.read().unwrap_or_else(|p| p.into_inner())
-    }
-
-    fn write(&self) -> RwLockWriteGuard<'_, Network> {
-        self.inner.write().unwrap_or_else(|p| p.into_inner())
-    }
-
     fn wrap(net: Network) -> Self {
         PyNetwork {
             inner: RwLock::new(net),
         }
+    }
+
+    /// `f` on the network, shared with other readers; its error converted
+    /// once the lock and the GIL are back in order.
+    fn reading<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&Network) -> samskab::Result<T> + Send,
+    ) -> Res<T> {
+        py.detach(|| {
+            // A panic while holding the lock cannot leave the network
+            // half-changed (every change is checked before it is made), so
+            // a poisoned lock is safe to use.
+            let net = self.inner.read().unwrap_or_else(|p| p.into_inner());
+            f(&net)
+        })
+        .map_err(to_py)
+    }
+
+    /// `f` on the network alone, as [`PyNetwork::reading`].
+    fn writing<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Network) -> samskab::Result<T> + Send,
+    ) -> Res<T> {
+        py.detach(|| {
+            let mut net = self.inner.write().unwrap_or_else(|p| p.into_inner());
+            f(&mut net)
+        })
+        .map_err(to_py)
+    }
+
+    /// A value the reader returns, as JSON.
+    fn read_json<T: serde::Serialize + Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&Network) -> samskab::Result<T> + Send,
+    ) -> Res<String> {
+        let value = self.reading(py, f)?;
+        json(&value)
+    }
+}
+
+fn object(text: &str, argument: &str) -> Res<serde_json::Map<String, serde_json::Value>> {
+    match value(text)? {
+        serde_json::Value::Object(m) => Ok(m),
+        _ => Err(to_py(samskab::Error::InvalidArgument {
+            argument: argument.into(),
+            message: "must be a mapping".into(),
+        })),
+    }
+}
+
+/// An interaction named by key (any number) or id (a string).
+fn key_or_id<'a>(key: Option<f64>, id: Option<&'a str>) -> KeyOrId<'a> {
+    match id {
+        Some(id) => KeyOrId::Id(id),
+        None => KeyOrId::Key(key.unwrap_or(f64::NAN)),
     }
 }
 
@@ -83,23 +139,21 @@ impl PyNetwork {
     fn generate(
         py: Python<'_>,
         size: Option<&str>,
-        seed: u64,
-        actors: Option<usize>,
-        ties: Option<usize>,
-        interactions: Option<usize>,
-        years: u32,
+        seed: f64,
+        actors: Option<f64>,
+        ties: Option<f64>,
+        interactions: Option<f64>,
+        years: f64,
     ) -> Res<Self> {
-        let mut config = match size {
-            Some(name) => samskab::generate::GeneratorConfig::size(name, seed).map_err(to_py)?,
-            None => samskab::generate::GeneratorConfig {
-                seed,
-                ..Default::default()
-            },
-        };
-        config.actors = actors.unwrap_or(config.actors);
-        config.ties = ties.unwrap_or(config.ties);
-        config.interactions = interactions.unwrap_or(config.interactions);
-        config.years = years;
+        let config = samskab::generate::GeneratorConfig::from_args(
+            size,
+            seed,
+            actors,
+            ties,
+            interactions,
+            years,
+        )
+        .map_err(to_py)?;
         py.detach(|| Network::generate(&config))
             .map(Self::wrap)
             .map_err(to_py)
@@ -112,143 +166,145 @@ impl PyNetwork {
             .map_err(to_py)
     }
 
-    fn to_json(&self, py: Python<'_>) -> String {
-        py.detach(|| self.read().to_json())
+    fn to_json(&self, py: Python<'_>) -> Res<String> {
+        self.reading(py, |net| Ok(net.to_json()))
     }
 
     fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> Res<()> {
-        py.detach(|| self.read().save(&path)).map_err(to_py)
+        self.reading(py, |net| net.save(&path))
     }
 
-    fn meta_json(&self) -> Res<String> {
-        json(self.read().meta())
+    fn meta_json(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| Ok(net.meta().clone()))
     }
 
-    fn set_meta_json(&self, text: &str) -> Res<()> {
-        let meta = match value(text)? {
-            serde_json::Value::Object(m) => m,
-            _ => {
-                return Err(to_py(samskab::Error::InvalidArgument {
-                    argument: "meta".into(),
-                    message: "must be a mapping".into(),
-                }))
-            }
-        };
-        self.write().set_meta(meta).map_err(to_py)
+    fn set_meta_json(&self, py: Python<'_>, text: &str) -> Res<()> {
+        let meta = object(text, "meta")?;
+        self.writing(py, |net| net.set_meta(meta))
     }
 
-    fn scoring_json(&self) -> Res<String> {
-        json(self.read().scoring())
+    fn scoring_json(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| Ok(net.scoring().clone()))
     }
 
-    fn set_scoring_json(&self, text: &str) -> Res<()> {
+    fn set_scoring_json(&self, py: Python<'_>, text: &str) -> Res<()> {
         let config = ScoringConfig::from_value(&value(text)?).map_err(to_py)?;
-        self.write().set_scoring(config).map_err(to_py)
+        self.writing(py, |net| net.set_scoring(config))
     }
 
-    fn counts(&self) -> (usize, usize, usize, usize) {
-        let net = self.read();
-        (
-            net.actor_count(),
-            net.interaction_count(),
-            net.tie_count(),
-            net.initiatives().len(),
-        )
+    fn counts(&self, py: Python<'_>) -> Res<(usize, usize, usize, usize)> {
+        self.reading(py, |net| {
+            Ok((
+                net.actor_count(),
+                net.interaction_count(),
+                net.tie_count(),
+                net.initiatives().len(),
+            ))
+        })
     }
 
     // ----- records -------------------------------------------------------
 
-    fn add_actor(&self, text: &str) -> Res<()> {
+    fn add_actor(&self, py: Python<'_>, text: &str) -> Res<()> {
         let actor = Actor::from_value(&value(text)?).map_err(to_py)?;
-        self.write().add_actor(actor).map_err(to_py)
+        self.writing(py, |net| net.add_actor(actor))
     }
 
-    fn update_actor(&self, text: &str) -> Res<()> {
-        let actor = Actor::from_value(&value(text)?).map_err(to_py)?;
-        self.write().update_actor(actor).map_err(to_py)
+    fn update_actor(&self, py: Python<'_>, id: &str, changes: &str) -> Res<()> {
+        let changes = object(changes, "changes")?;
+        self.writing(py, |net| net.patch_actor(id, &changes))
     }
 
-    fn remove_actor(&self, id: &str) -> Res<String> {
-        let removed = self.write().remove_actor(id).map_err(to_py)?;
+    fn remove_actor(&self, py: Python<'_>, id: &str) -> Res<String> {
+        let removed = self.writing(py, |net| net.remove_actor(id))?;
         json(&removed)
     }
 
-    fn actor(&self, id: &str) -> Res<Option<String>> {
-        self.read().actor(id).map(json).transpose()
+    fn actor(&self, py: Python<'_>, id: &str) -> Res<Option<String>> {
+        let found = self.reading(py, |net| Ok(net.actor(id).cloned()))?;
+        found.as_ref().map(json).transpose()
     }
 
-    fn actors(&self) -> Res<String> {
-        json(&self.read().actors())
-    }
-
-    fn add_interaction(&self, text: &str) -> Res<u64> {
-        let x = Interaction::from_value(&value(text)?).map_err(to_py)?;
-        self.write()
-            .add_interaction(x)
-            .map(InteractionKey::get)
-            .map_err(to_py)
-    }
-
-    fn update_interaction(&self, key: u64, text: &str) -> Res<()> {
-        let x = Interaction::from_value(&value(text)?).map_err(to_py)?;
-        self.write()
-            .update_interaction(InteractionKey::from_raw(key), x)
-            .map_err(to_py)
-    }
-
-    fn remove_interaction(&self, key: u64) -> Res<String> {
-        let removed = self
-            .write()
-            .remove_interaction(InteractionKey::from_raw(key))
-            .map_err(to_py)?;
-        json(&removed)
-    }
-
-    fn interaction_key(&self, id: &str) -> Option<u64> {
-        self.read().interaction_key(id).map(InteractionKey::get)
-    }
-
-    fn interaction(&self, key: u64) -> Res<Option<String>> {
-        self.read()
-            .interaction(InteractionKey::from_raw(key))
-            .map(|x| json(&x))
-            .transpose()
-    }
-
-    fn interactions(&self, py: Python<'_>) -> Res<String> {
-        py.detach(|| {
-            let net = self.read();
-            let all: Vec<(u64, Interaction)> =
-                net.interactions().map(|(k, x)| (k.get(), x)).collect();
-            json(&all)
+    fn actors(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| {
+            Ok(net.actors().into_iter().cloned().collect::<Vec<Actor>>())
         })
     }
 
-    fn add_initiative(&self, text: &str) -> Res<()> {
-        let ini = Initiative::from_value(&value(text)?).map_err(to_py)?;
-        self.write().add_initiative(ini).map_err(to_py)
+    fn add_interaction(&self, py: Python<'_>, text: &str) -> Res<u64> {
+        let x = Interaction::from_value(&value(text)?).map_err(to_py)?;
+        self.writing(py, |net| net.add_interaction(x).map(InteractionKey::get))
     }
 
-    fn update_initiative(&self, text: &str) -> Res<()> {
-        let ini = Initiative::from_value(&value(text)?).map_err(to_py)?;
-        self.write().update_initiative(ini).map_err(to_py)
+    #[pyo3(signature = (key, id, changes))]
+    fn update_interaction(
+        &self,
+        py: Python<'_>,
+        key: Option<f64>,
+        id: Option<&str>,
+        changes: &str,
+    ) -> Res<()> {
+        let changes = object(changes, "changes")?;
+        self.writing(py, |net| {
+            net.patch_interaction(key_or_id(key, id), &changes)
+        })
     }
 
-    fn remove_initiative(&self, id: &str) -> Res<String> {
-        let removed = self.write().remove_initiative(id).map_err(to_py)?;
+    #[pyo3(signature = (key, id))]
+    fn remove_interaction(
+        &self,
+        py: Python<'_>,
+        key: Option<f64>,
+        id: Option<&str>,
+    ) -> Res<String> {
+        let removed = self.writing(py, |net| {
+            let key = net.interaction_ref(key_or_id(key, id))?;
+            net.remove_interaction(key)
+        })?;
         json(&removed)
     }
 
-    fn initiative(&self, id: &str) -> Res<Option<String>> {
-        self.read().initiative(id).map(json).transpose()
+    fn interactions(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| {
+            Ok(net
+                .interactions()
+                .map(|(k, x)| (k.get(), x))
+                .collect::<Vec<(u64, Interaction)>>())
+        })
     }
 
-    fn initiatives(&self) -> Res<String> {
-        json(&self.read().initiatives())
+    fn add_initiative(&self, py: Python<'_>, text: &str) -> Res<()> {
+        let ini = Initiative::from_value(&value(text)?).map_err(to_py)?;
+        self.writing(py, |net| net.add_initiative(ini))
     }
 
-    fn erase(&self, id: &str) -> Res<String> {
-        let erased = self.write().erase(id).map_err(to_py)?;
+    fn update_initiative(&self, py: Python<'_>, id: &str, changes: &str) -> Res<()> {
+        let changes = object(changes, "changes")?;
+        self.writing(py, |net| net.patch_initiative(id, &changes))
+    }
+
+    fn remove_initiative(&self, py: Python<'_>, id: &str) -> Res<String> {
+        let removed = self.writing(py, |net| net.remove_initiative(id))?;
+        json(&removed)
+    }
+
+    fn initiative(&self, py: Python<'_>, id: &str) -> Res<Option<String>> {
+        let found = self.reading(py, |net| Ok(net.initiative(id).cloned()))?;
+        found.as_ref().map(json).transpose()
+    }
+
+    fn initiatives(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| {
+            Ok(net
+                .initiatives()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Initiative>>())
+        })
+    }
+
+    fn erase(&self, py: Python<'_>, id: &str) -> Res<String> {
+        let erased = self.writing(py, |net| net.erase(id))?;
         json(&erased)
     }
 
@@ -256,96 +312,72 @@ impl PyNetwork {
 
     fn trust(&self, py: Python<'_>, source: &str, target: &str, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| {
-            self.read()
-                .trust(source, target, as_of)
-                .map_err(to_py)
-                .and_then(|t| json(&t))
-        })
+        self.read_json(py, |net| net.trust(source, target, as_of))
     }
 
     fn trust_value(&self, py: Python<'_>, source: &str, target: &str, as_of: &str) -> Res<f64> {
         let as_of = moment(as_of)?;
-        py.detach(|| self.read().trust_value(source, target, as_of))
-            .map_err(to_py)
+        self.reading(py, |net| net.trust_value(source, target, as_of))
     }
 
     fn tie_stats(&self, py: Python<'_>, a: &str, b: &str, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| {
-            self.read()
-                .tie_stats(a, b, as_of)
-                .map_err(to_py)
-                .and_then(|t| json(&t))
-        })
+        self.read_json(py, |net| net.tie_stats(a, b, as_of))
     }
 
     fn ties(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().ties(as_of)))
+        self.read_json(py, |net| Ok(net.ties(as_of)))
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (source, target, as_of, k, max_hops, min_step_trust))]
     fn paths(
         &self,
         py: Python<'_>,
         source: &str,
         target: &str,
         as_of: &str,
-        k: usize,
-        max_hops: usize,
-        min_step_trust: f64,
+        k: Option<f64>,
+        max_hops: Option<f64>,
+        min_step_trust: Option<f64>,
     ) -> Res<String> {
         let as_of = moment(as_of)?;
-        let options = PathOptions {
-            k,
-            max_hops,
-            min_step_trust,
-        };
-        py.detach(|| {
-            self.read()
-                .paths_with(source, target, as_of, &options)
-                .map_err(to_py)
-                .and_then(|p| json(&p))
-        })
+        let options = PathOptions::from_args(k, max_hops, min_step_trust).map_err(to_py)?;
+        self.read_json(py, |net| net.paths_with(source, target, as_of, &options))
     }
 
     fn key_people(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().key_people(as_of)))
+        self.read_json(py, |net| Ok(net.key_people(as_of)))
     }
 
     fn neglected(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().neglected(as_of)))
+        self.read_json(py, |net| Ok(net.neglected(as_of)))
     }
 
     fn coverage(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().coverage(as_of)))
+        self.read_json(py, |net| Ok(net.coverage(as_of)))
     }
 
-    #[pyo3(signature = (as_of, sources=None, seed=0))]
+    #[pyo3(signature = (as_of, sources, seed))]
     fn brokers(
         &self,
         py: Python<'_>,
         as_of: &str,
-        sources: Option<usize>,
-        seed: u64,
+        sources: Option<f64>,
+        seed: Option<f64>,
     ) -> Res<String> {
         let as_of = moment(as_of)?;
-        let options = BrokerOptions { sources, seed };
-        py.detach(|| {
-            self.read()
-                .brokers_with(as_of, &options)
-                .map_err(to_py)
-                .and_then(|b| json(&b))
-        })
+        let options = BrokerOptions::from_args(sources, seed).map_err(to_py)?;
+        self.read_json(py, |net| net.brokers_with(as_of, &options))
     }
 
     fn trust_edges<'py>(&self, py: Python<'py>, as_of: &str) -> Res<Bound<'py, PyDict>> {
         let as_of = moment(as_of)?;
-        let table = py.detach(|| self.read().trust_edges(as_of));
+        let table = self.reading(py, |net| Ok(net.trust_edges(as_of)))?;
         columns(py, &table)
     }
 
@@ -353,9 +385,8 @@ impl PyNetwork {
     fn cross_unit(&self, py: Python<'_>, as_of: &str, earlier: Option<&str>) -> Res<String> {
         let as_of = moment(as_of)?;
         let earlier = earlier.map(moment).transpose()?;
-        py.detach(|| {
-            let net = self.read();
-            json(&match earlier {
+        self.read_json(py, |net| {
+            Ok(match earlier {
                 Some(e) => net.cross_unit_between(e, as_of),
                 None => net.cross_unit(as_of),
             })
@@ -364,19 +395,13 @@ impl PyNetwork {
 
     fn initiative_health(&self, py: Python<'_>, id: &str, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| {
-            self.read()
-                .initiative_health(id, as_of)
-                .map_err(to_py)
-                .and_then(|h| json(&h))
-        })
+        self.read_json(py, |net| net.initiative_health(id, as_of))
     }
 
     fn report(&self, py: Python<'_>, start: &str, end: &str) -> Res<PyReport> {
         let (start, end) = (moment(start)?, moment(end)?);
-        py.detach(|| self.read().report(start, end))
-            .map(|inner| PyReport { inner })
-            .map_err(to_py)
+        let inner = self.reading(py, |net| net.report(start, end))?;
+        Ok(PyReport { inner })
     }
 
     // ----- exchange and privacy ------------------------------------------
@@ -389,60 +414,61 @@ impl PyNetwork {
     }
 
     fn to_csv(&self, py: Python<'_>, folder: std::path::PathBuf) -> Res<()> {
-        py.detach(|| self.read().to_csv(&folder)).map_err(to_py)
+        self.reading(py, |net| net.to_csv(&folder))
     }
 
     fn to_graphml(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        Ok(py.detach(|| self.read().to_graphml_string(as_of)))
+        self.reading(py, |net| Ok(net.to_graphml_string(as_of)))
     }
 
     fn to_gexf(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        Ok(py.detach(|| self.read().to_gexf_string(as_of)))
+        self.reading(py, |net| Ok(net.to_gexf_string(as_of)))
     }
 
     fn to_cytoscape(&self, py: Python<'_>, as_of: &str) -> Res<String> {
         let as_of = moment(as_of)?;
-        py.detach(|| json(&self.read().to_cytoscape(as_of)))
+        self.read_json(py, |net| Ok(net.to_cytoscape(as_of)))
     }
 
     fn pseudonymised(&self, py: Python<'_>, key: &[u8]) -> Res<Self> {
-        py.detach(|| self.read().pseudonymised(key))
+        self.reading(py, |net| net.pseudonymised(key))
             .map(Self::wrap)
-            .map_err(to_py)
     }
 
-    fn purge_before(&self, date: &str) -> Res<String> {
-        let day = match Moment::parse(date).map_err(to_py)? {
-            Moment::Date(d) => d,
-            Moment::DateTime(_) => {
-                return Err(to_py(samskab::Error::InvalidArgument {
-                    argument: "date".into(),
-                    message: "must be a date (YYYY-MM-DD), not a date-time".into(),
-                }))
-            }
-        };
-        json(&self.write().purge_before(day))
+    fn purge_before(&self, py: Python<'_>, date: &str) -> Res<String> {
+        let purged = self.writing(py, |net| net.purge_before_text(date))?;
+        json(&purged)
     }
 
     // ----- tables --------------------------------------------------------
 
     fn actor_table<'py>(&self, py: Python<'py>) -> Res<Bound<'py, PyDict>> {
-        let table = py.detach(|| self.read().actor_table());
+        let table = self.reading(py, |net| Ok(net.actor_table()))?;
         columns(py, &table)
     }
 
     fn interaction_table<'py>(&self, py: Python<'py>) -> Res<Bound<'py, PyDict>> {
-        let table = py.detach(|| self.read().interaction_table());
+        let table = self.reading(py, |net| Ok(net.interaction_table()))?;
         columns(py, &table)
     }
 
     fn tie_table<'py>(&self, py: Python<'py>, as_of: &str) -> Res<Bound<'py, PyDict>> {
         let as_of = moment(as_of)?;
-        let table = py.detach(|| self.read().tie_table(as_of));
+        let table = self.reading(py, |net| Ok(net.tie_table(as_of)))?;
         columns(py, &table)
     }
+}
+
+/// An `InvalidArgumentError` for a value the Python side cannot pass on
+/// (one that JSON cannot hold), made as every other error is.
+#[pyfunction]
+fn _invalid_argument(argument: &str, message: &str) -> PyErr {
+    to_py(samskab::Error::InvalidArgument {
+        argument: argument.to_owned(),
+        message: message.to_owned(),
+    })
 }
 
 /// A value report, kept whole for its text.
@@ -527,6 +553,7 @@ fn _samskab(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MIN_TIE_LENGTH", samskab::analysis::MIN_TIE_LENGTH)?;
     m.add_class::<PyNetwork>()?;
     m.add_class::<PyReport>()?;
+    m.add_function(wrap_pyfunction!(_invalid_argument, m)?)?;
     errors::register(m)?;
     Ok(())
 }

@@ -69,7 +69,7 @@ def test_heavy_calls_release_the_gil():
     t.start()
     time.sleep(0.01)
     start = time.perf_counter()
-    net._net.brokers("2024-02-01")  # the compiled call alone, without the Python-side conversion
+    net._net.brokers("2024-02-01", None, None)  # the compiled call alone, without the Python-side conversion
     end = time.perf_counter()
     stop.set()
     t.join()

@@ -5,7 +5,8 @@
 //! objects out (serde-wasm-bindgen), and every core error to a JS `Error`
 //! whose `name` is the variant, in one place ([`to_js`]).
 
-use js_sys::{Array, Date, Error as JsError, Reflect};
+use js_sys::{Array, Error as JsError, Reflect};
+use samskab::args::KeyOrId;
 use samskab::format::Column;
 use samskab::{
     Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network as Core,
@@ -49,27 +50,81 @@ fn out<T: Serialize>(value: &T) -> Res<JsValue> {
         .map_err(|e| invalid("result", &e.to_string()))
 }
 
-/// A JS value read as JSON, for the format's own checks.
-fn json_in(value: JsValue, argument: &str) -> Res<serde_json::Value> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|_| invalid(argument, "must be a plain object of JSON values"))
+/// A JS value as JSON text, written by the host's `JSON.stringify`: the one
+/// way an argument's own code (a getter, a Proxy's trap, `toJSON`) runs, and
+/// its exceptions, cycles and depth come back here as errors instead of
+/// unwinding through the module (which would leave the Network borrowed
+/// for good). `None` for a value JSON cannot hold (`undefined`, a function).
+fn stringify(value: &JsValue, argument: &str) -> Res<Option<String>> {
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => Ok(text.as_string()),
+        Err(_) => Err(invalid(
+            argument,
+            "could not be read as JSON (it throws, is cyclic or is nested too deep)",
+        )),
+    }
 }
 
-/// An `asOf`: a `Date` or an ISO 8601 string.
+/// A JS value read as JSON, for the format's own checks. Its nesting is the
+/// core's to limit; the reader's own limit (128 levels) keeps the stack safe.
+fn json_in(value: &JsValue, argument: &str) -> Res<serde_json::Value> {
+    let text = stringify(value, argument)?
+        .ok_or_else(|| invalid(argument, "must be a plain object of JSON values"))?;
+    serde_json::from_str(&text).map_err(|_| {
+        // JSON.stringify wrote it, so only its depth can fail the reader.
+        to_js(samskab::Error::Validation {
+            problems: vec![samskab::Problem::new(
+                argument,
+                format!("is nested deeper than {} levels", samskab::MAX_NESTING),
+            )],
+        })
+    })
+}
+
+/// A JS object read as JSON, for the changes of an update.
+fn object_in(value: &JsValue, argument: &str) -> Res<serde_json::Map<String, serde_json::Value>> {
+    match json_in(value, argument)? {
+        serde_json::Value::Object(m) => Ok(m),
+        _ => Err(invalid(argument, "must be an object")),
+    }
+}
+
+/// An `asOf`: a `Date` or an ISO 8601 string. A `Date` is read through
+/// `JSON.stringify` (its ISO text), so nothing of it runs outside a catch.
 fn instant(value: &JsValue, argument: &str) -> Res<Moment> {
-    if let Some(d) = value.dyn_ref::<Date>() {
-        if d.get_time().is_nan() {
-            return Err(invalid(argument, "is an invalid Date"));
-        }
-        let iso: String = d.to_iso_string().into();
-        return Moment::parse(&iso).map_err(to_js);
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => match stringify(value, argument)?
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        {
+            Some(serde_json::Value::String(iso)) => iso,
+            Some(serde_json::Value::Null) => return Err(invalid(argument, "is an invalid Date")),
+            _ => return Err(invalid(argument, "must be a Date or an ISO string")),
+        },
+    };
+    Moment::parse(&text).map_err(|_| {
+        invalid(
+            argument,
+            "expected a Date or an ISO date (2024-03-04) or date-time (2024-03-04T09:30:00+01:00)",
+        )
+    })
+}
+
+/// An optional number argument: `undefined` and `null` are none; the core
+/// says which numbers the call takes.
+fn number(value: &JsValue, argument: &str) -> Res<Option<f64>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
     }
-    match value.as_string() {
-        Some(text) => Moment::parse(&text).map_err(|_| {
-            invalid(argument, "expected a Date or an ISO date (2024-03-04) or date-time (2024-03-04T09:30:00+01:00)")
-        }),
-        None => Err(invalid(argument, "must be a Date or an ISO string")),
-    }
+    value
+        .as_f64()
+        .map(Some)
+        .ok_or_else(|| invalid(argument, "must be a number"))
+}
+
+/// A field of an options object, read with `Reflect.get` (which catches).
+fn option_field(options: &JsValue, name: &str) -> Res<JsValue> {
+    Reflect::get(options, &name.into()).map_err(|_| invalid(name, "could not be read"))
 }
 
 fn text(value: &JsValue, argument: &str) -> Res<String> {
@@ -203,7 +258,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "Record<string, number | Record<string, number>>")]
         config: JsValue,
     ) -> Res<()> {
-        let config = ScoringConfig::from_value(&json_in(config, "scoring")?).map_err(to_js)?;
+        let config = ScoringConfig::from_value(&json_in(&config, "scoring")?).map_err(to_js)?;
         self.inner.set_scoring(config).map_err(to_js)
     }
 
@@ -230,18 +285,21 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "ActorRecord")] actor: JsValue,
     ) -> Res<()> {
-        let a = Actor::from_value(&json_in(actor, "actor")?).map_err(to_js)?;
+        let a = Actor::from_value(&json_in(&actor, "actor")?).map_err(to_js)?;
         self.inner.add_actor(a).map_err(to_js)
     }
 
-    /// Replaces the actor with the same id.
+    /// Changes some fields of an actor: a field given as `null` is removed,
+    /// the others replace the record's (the id cannot change).
     #[wasm_bindgen(js_name = updateActor)]
     pub fn update_actor(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "ActorRecord")] actor: JsValue,
+        id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<ActorRecord>")] changes: JsValue,
     ) -> Res<()> {
-        let a = Actor::from_value(&json_in(actor, "actor")?).map_err(to_js)?;
-        self.inner.update_actor(a).map_err(to_js)
+        let id = text(&id, "id")?;
+        let changes = object_in(&changes, "changes")?;
+        self.inner.patch_actor(&id, &changes).map_err(to_js)
     }
 
     /// Removes an actor nothing refers to; returns its record.
@@ -272,18 +330,17 @@ impl Network {
     }
 
     fn key(&self, key_or_id: &JsValue) -> Res<InteractionKey> {
-        if let Some(n) = key_or_id.as_f64() {
-            if n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 {
-                return Ok(InteractionKey::from_raw(n as u64));
+        let found = match (key_or_id.as_f64(), key_or_id.as_string()) {
+            (Some(n), _) => self.inner.interaction_ref(KeyOrId::Key(n)),
+            (None, Some(id)) => self.inner.interaction_ref(KeyOrId::Id(&id)),
+            (None, None) => {
+                return Err(invalid(
+                    "interaction",
+                    "must be a key (number) or an id (string)",
+                ))
             }
-            return Err(to_js(samskab::Error::UnknownInteraction {
-                id: format!("#{n}"),
-            }));
-        }
-        let id = text(key_or_id, "interaction")?;
-        self.inner
-            .interaction_key(&id)
-            .ok_or_else(|| to_js(samskab::Error::UnknownInteraction { id }))
+        };
+        found.map_err(to_js)
     }
 
     /// Adds an interaction; returns its key.
@@ -292,23 +349,25 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "InteractionRecord")] interaction: JsValue,
     ) -> Res<f64> {
-        let x = Interaction::from_value(&json_in(interaction, "interaction")?).map_err(to_js)?;
+        let x = Interaction::from_value(&json_in(&interaction, "interaction")?).map_err(to_js)?;
         self.inner
             .add_interaction(x)
             .map(|k| k.get() as f64)
             .map_err(to_js)
     }
 
-    /// Replaces an interaction, named by key or id.
+    /// Changes some fields of an interaction named by key or id, as
+    /// `updateActor`; its key stays.
     #[wasm_bindgen(js_name = updateInteraction)]
     pub fn update_interaction(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number | string")] key_or_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "InteractionRecord")] interaction: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<InteractionRecord>")] changes: JsValue,
     ) -> Res<()> {
         let key = self.key(&key_or_id)?;
-        let x = Interaction::from_value(&json_in(interaction, "interaction")?).map_err(to_js)?;
-        self.inner.update_interaction(key, x).map_err(to_js)
+        let changes = object_in(&changes, "changes")?;
+        let which = KeyOrId::Key(key.get() as f64);
+        self.inner.patch_interaction(which, &changes).map_err(to_js)
     }
 
     /// Removes an interaction, named by key or id; returns its record.
@@ -334,18 +393,20 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "InitiativeRecord")] initiative: JsValue,
     ) -> Res<()> {
-        let i = Initiative::from_value(&json_in(initiative, "initiative")?).map_err(to_js)?;
+        let i = Initiative::from_value(&json_in(&initiative, "initiative")?).map_err(to_js)?;
         self.inner.add_initiative(i).map_err(to_js)
     }
 
-    /// Replaces the initiative with the same id.
+    /// Changes some fields of an initiative, as `updateActor`.
     #[wasm_bindgen(js_name = updateInitiative)]
     pub fn update_initiative(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "InitiativeRecord")] initiative: JsValue,
+        id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<InitiativeRecord>")] changes: JsValue,
     ) -> Res<()> {
-        let i = Initiative::from_value(&json_in(initiative, "initiative")?).map_err(to_js)?;
-        self.inner.update_initiative(i).map_err(to_js)
+        let id = text(&id, "id")?;
+        let changes = object_in(&changes, "changes")?;
+        self.inner.patch_initiative(&id, &changes).map_err(to_js)
     }
 
     /// Removes an initiative no interaction names; returns its record.
@@ -421,9 +482,19 @@ impl Network {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
     ) -> Res<Network> {
+        // A typed array is told by its internal slots (isView) and its tag,
+        // read with Reflect.get, which catches: nothing of a Proxy runs
+        // outside a catch.
+        let is_bytes = || {
+            js_sys::ArrayBuffer::is_view(&key)
+                && Reflect::get(&key, &js_sys::Symbol::to_string_tag())
+                    .ok()
+                    .and_then(|tag| tag.as_string())
+                    .is_some_and(|tag| tag == "Uint8Array")
+        };
         let bytes = if let Some(s) = key.as_string() {
             s.into_bytes()
-        } else if key.is_instance_of::<js_sys::Uint8Array>() {
+        } else if is_bytes() {
             js_sys::Uint8Array::new(&key).to_vec()
         } else {
             return Err(invalid("key", "must be a string or a Uint8Array"));
@@ -440,16 +511,11 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Res<JsValue> {
-        let day = match Moment::parse(&text(&date, "date")?).map_err(to_js)? {
-            Moment::Date(d) => d,
-            Moment::DateTime(_) => {
-                return Err(invalid(
-                    "date",
-                    "must be a date (YYYY-MM-DD), not a date-time",
-                ))
-            }
-        };
-        out(&self.inner.purge_before(day))
+        let purged = self
+            .inner
+            .purge_before_text(&text(&date, "date")?)
+            .map_err(to_js)?;
+        out(&purged)
     }
 
     // ----- scores --------------------------------------------------------
@@ -506,9 +572,9 @@ impl Network {
     }
 
     /// The trust graph as of `asOf` as columns, one entry per tie between
-    /// actors present then: `a` and `b` (indices into `ids`), `aTrustsB`,
-    /// `bTrustsA`, `mutual`, `length` (−ln mutual, at least `minTieLength()`) and
-    /// `lastContact` (ms since 1970). Typed arrays, not an object per tie: a
+    /// actors present then: `a` and `b` (indices into `ids`), `a_trusts_b`,
+    /// `b_trusts_a`, `mutual`, `length` (−ln mutual, at least `minTieLength()`) and
+    /// `last_contact` (ms since 1970). Typed arrays, not an object per tie: a
     /// municipality has a hundred thousand ties.
     #[wasm_bindgen(js_name = trustEdges, unchecked_return_type = "TrustEdges")]
     pub fn trust_edges(
@@ -538,13 +604,7 @@ impl Network {
                 }
                 _ => JsValue::UNDEFINED,
             };
-            let key = match name.as_str() {
-                "a_trusts_b" => "aTrustsB",
-                "b_trusts_a" => "bTrustsA",
-                "last_contact" => "lastContact",
-                other => other,
-            };
-            Reflect::set(&object, &key.into(), &value)
+            Reflect::set(&object, &name.as_str().into(), &value)
                 .map_err(|_| invalid("asOf", "could not build the result"))?;
         }
         Ok(object.into())
@@ -571,24 +631,12 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] k: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PathOptions | undefined")] options: JsValue,
     ) -> Res<JsValue> {
-        let mut o = PathOptions::default();
-        if !k.is_undefined() && !k.is_null() {
-            o.k = count(&k, "k")?;
-        }
+        let (mut hops, mut min) = (None, None);
         if !options.is_undefined() && !options.is_null() {
-            let get =
-                |name: &str| Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            let hops = get("maxHops");
-            if !hops.is_undefined() {
-                o.max_hops = count(&hops, "maxHops")?;
-            }
-            let min = get("minStepTrust");
-            if !min.is_undefined() {
-                o.min_step_trust = min
-                    .as_f64()
-                    .ok_or_else(|| invalid("minStepTrust", "must be a number"))?;
-            }
+            hops = number(&option_field(&options, "maxHops")?, "max_hops")?;
+            min = number(&option_field(&options, "minStepTrust")?, "min_step_trust")?;
         }
+        let o = PathOptions::from_args(number(&k, "k")?, hops, min).map_err(to_js)?;
         let p = self
             .inner
             .paths_with(
@@ -635,25 +683,12 @@ impl Network {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BrokerOptions | undefined")] options: JsValue,
     ) -> Res<JsValue> {
-        let mut o = BrokerOptions::default();
+        let (mut sources, mut seed) = (None, None);
         if !options.is_undefined() && !options.is_null() {
-            let get =
-                |name: &str| Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            let sources = get("sources");
-            if !sources.is_undefined() && !sources.is_null() {
-                o.sources = Some(count(&sources, "sources")?);
-            }
-            let seed = get("seed");
-            if !seed.is_undefined() {
-                o.seed = match seed.as_f64() {
-                    // Up to 2^53: every such number is a whole number in JS.
-                    Some(n) if (0.0..=9_007_199_254_740_992.0).contains(&n) && n.fract() == 0.0 => {
-                        n as u64
-                    }
-                    _ => return Err(invalid("seed", "must be a whole number of 0 or more")),
-                };
-            }
+            sources = number(&option_field(&options, "sources")?, "sources")?;
+            seed = number(&option_field(&options, "seed")?, "seed")?;
         }
+        let o = BrokerOptions::from_args(sources, seed).map_err(to_js)?;
         out(&self
             .inner
             .brokers_with(instant(&as_of, "asOf")?, &o)
@@ -724,17 +759,6 @@ impl Network {
 impl Default for Network {
     fn default() -> Self {
         Network::new()
-    }
-}
-
-fn count(value: &JsValue, argument: &str) -> Res<usize> {
-    match value.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(if n > u32::MAX as f64 {
-            u32::MAX as usize
-        } else {
-            n as usize
-        }),
-        _ => Err(invalid(argument, "must be a whole number of 0 or more")),
     }
 }
 

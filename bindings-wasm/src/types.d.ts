@@ -104,20 +104,23 @@ export interface TieStats {
   trust_ba: number;
 }
 
+/** Options of a call are named in camelCase, as JS names arguments; the
+ * fields of every result are the core's and the format's names (snake_case),
+ * the same in every language. */
 export interface PathOptions { maxHops?: number; minStepTrust?: number }
-/** Estimate betweenness from `sources` actors drawn from `seed` (default: every actor, exact). */
 /** The trust graph as columns, one entry per tie (see `Network.trustEdges`). */
 export interface TrustEdges {
   /** The actors present, by id; `a` and `b` index into it. */
   ids: string[];
   a: Uint32Array;
   b: Uint32Array;
-  aTrustsB: Float64Array;
-  bTrustsA: Float64Array;
+  a_trusts_b: Float64Array;
+  b_trusts_a: Float64Array;
   mutual: Float64Array;
   length: Float64Array;
-  lastContact: Float64Array;
+  last_contact: Float64Array;
 }
+/** Estimate betweenness from `sources` actors drawn from `seed` (default: every actor, exact). */
 export interface BrokerOptions { sources?: number | null; seed?: number }
 
 export interface Step { from: string; to: string; trust: number; from_trusts_to: number; to_trusts_from: number }

@@ -155,6 +155,7 @@
 )]
 
 pub mod analysis;
+pub mod args;
 mod error;
 pub mod format;
 pub mod generate;

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("format", 5),
     ("privacy", 5),
     ("generate", 5),
+    ("args", 6),
 ];
 
 fn src() -> PathBuf {

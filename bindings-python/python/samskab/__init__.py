@@ -25,6 +25,7 @@ import datetime as _dt
 import html as _html
 import json as _json
 import keyword as _keyword
+import math
 import os
 import re as _re
 import sys
@@ -35,6 +36,7 @@ from . import _samskab
 from ._samskab import (
     InvalidArgumentError,
     IoError,
+    LimitError,
     NewerVersionError,
     ParseError,
     SamskabError,
@@ -90,6 +92,7 @@ __all__ = [
     "UnknownInteractionError",
     "UnknownInitiativeError",
     "InvalidArgumentError",
+    "LimitError",
     "IoError",
 ]
 
@@ -158,7 +161,29 @@ def _dumps(record: Mapping[str, object]) -> str:
     try:
         return _json.dumps(_jsonable(record), allow_nan=False)
     except ValueError as e:
-        raise InvalidArgumentError(f"a value cannot be written as JSON: {e}") from None
+        raise _samskab._invalid_argument("value", f"cannot be written as JSON ({e})") from None
+
+
+def _number(value: object, name: str) -> Optional[float]:
+    """A number argument as the core reads every language's: a JSON number.
+    Which numbers a call takes is the core's to say."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _key_or_id(key_or_id: object) -> Tuple[Optional[float], Optional[str]]:
+    """An interaction named by its key (int) or id (str), as the core takes it."""
+    if isinstance(key_or_id, str):
+        return None, key_or_id
+    if isinstance(key_or_id, bool) or not isinstance(key_or_id, int):
+        raise TypeError("an interaction is named by its key (int) or id (str)")
+    return _number(key_or_id, "key"), None
 
 
 def _convert(tp: Any, value: Any) -> Any:
@@ -201,15 +226,6 @@ def _make_converter(tp: Any) -> Callable[[Any], Any]:
     if tp is float:
         return float
     return _identity
-
-
-def _whole_numbers(**values: Optional[int]) -> None:
-    """Optional counts and seeds as the core takes them: ints from 0 below 2⁶³."""
-    for name, v in values.items():
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
-            raise TypeError(f"{name} must be an int")
-        if v is not None and not 0 <= v < 2**63:
-            raise InvalidArgumentError(f"invalid argument {name}: out of range")
 
 
 def _py_name(name: str) -> str:
@@ -783,10 +799,9 @@ class Network:
         """A synthetic municipality, the same for the same arguments: ``size`` is
         ``"S"`` (10³ actors, 10⁴ ties, 10⁵ interactions), ``"M"``, ``"L"`` or ``"XL"``,
         or give ``actors``, ``ties`` and ``interactions`` yourself."""
-        _whole_numbers(seed=seed, years=years, actors=actors, ties=ties, interactions=interactions)
-        if years >= 2**32:
-            raise InvalidArgumentError("invalid argument years: out of range")
-        return cls._wrap(_samskab._Network.generate(size, seed, actors, ties, interactions, years))
+        numbers = [_number(v, n) for n, v in (("seed", seed), ("actors", actors), ("ties", ties),
+                                              ("interactions", interactions), ("years", years))]
+        return cls._wrap(_samskab._Network.generate(size, *numbers))
 
     @classmethod
     def load(cls, path: PathLike) -> "Network":
@@ -834,11 +849,7 @@ class Network:
 
     def update_actor(self, id: str, **fields: Any) -> None:
         """Change an actor's fields; a field given as ``None`` is removed."""
-        record = self.actor(id)
-        if record is None:
-            raise UnknownActorError(f"unknown actor {id!r}")
-        record.update(fields)
-        self._net.update_actor(_dumps({k: v for k, v in record.items() if v is not None}))
+        self._net.update_actor(_text(id, "id"), _dumps(fields))
 
     def remove_actor(self, id: str) -> Dict[str, Any]:
         """Remove an actor nothing refers to, and return its record."""
@@ -855,18 +866,6 @@ class Network:
 
     # --- interactions
 
-    def _key(self, key_or_id: Union[int, str]) -> int:
-        if isinstance(key_or_id, bool):
-            raise TypeError("an interaction is named by its key (int) or id (str)")
-        if isinstance(key_or_id, int):
-            if not 0 <= key_or_id < 2**64:
-                raise UnknownInteractionError(f"unknown interaction #{key_or_id}")
-            return key_or_id
-        key = self._net.interaction_key(_text(key_or_id, "interaction"))
-        if key is None:
-            raise UnknownInteractionError(f"unknown interaction {key_or_id!r}")
-        return key
-
     def add_interaction(self, at: AsOf, participants: Sequence[str], kind: str, **fields: Any) -> int:
         """Add an interaction and return its key; ``fields`` are the format's."""
         record = {"at": _instant(at, "at"), "participants": list(participants), "kind": kind, **fields}
@@ -874,17 +873,11 @@ class Network:
 
     def update_interaction(self, key_or_id: Union[int, str], **fields: Any) -> None:
         """Change an interaction's fields; a field given as ``None`` is removed."""
-        key = self._key(key_or_id)
-        found = self._net.interaction(key)
-        if found is None:
-            raise UnknownInteractionError(f"unknown interaction #{key}")
-        record = _json.loads(found)
-        record.update(fields)
-        self._net.update_interaction(key, _dumps({k: v for k, v in record.items() if v is not None}))
+        self._net.update_interaction(*_key_or_id(key_or_id), _dumps(fields))
 
     def remove_interaction(self, key_or_id: Union[int, str]) -> Dict[str, Any]:
         """Remove an interaction by key or id, and return its record."""
-        return _json.loads(self._net.remove_interaction(self._key(key_or_id)))  # type: ignore[no-any-return]
+        return _json.loads(self._net.remove_interaction(*_key_or_id(key_or_id)))  # type: ignore[no-any-return]
 
     def interactions(self) -> List[Dict[str, Any]]:
         """Every interaction's record with its ``key``, in time order."""
@@ -898,11 +891,7 @@ class Network:
 
     def update_initiative(self, id: str, **fields: Any) -> None:
         """Change an initiative's fields; a field given as ``None`` is removed."""
-        record = self.initiative(id)
-        if record is None:
-            raise UnknownInitiativeError(f"unknown initiative {id!r}")
-        record.update(fields)
-        self._net.update_initiative(_dumps({k: v for k, v in record.items() if v is not None}))
+        self._net.update_initiative(_text(id, "id"), _dumps(fields))
 
     def remove_initiative(self, id: str) -> Dict[str, Any]:
         """Remove an initiative no interaction names, and return its record."""
@@ -955,17 +944,13 @@ class Network:
     ) -> List[WayIn]:
         """The ``k`` most trusted chains of introductions from ``source`` to ``target``
         (a person or any member of a group), best first."""
-        for name, v in (("k", k), ("max_hops", max_hops)):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"{name} must be an int")
-            if v < 0:
-                raise InvalidArgumentError(f"invalid argument {name}: must be at least 1")
-        # More than this many chains or steps means "all of them".
-        k, max_hops = min(k, 2**31), min(max_hops, 2**31)
-        if isinstance(min_step_trust, bool) or not isinstance(min_step_trust, (int, float)):
-            raise TypeError("min_step_trust must be a number")
         text = self._net.paths(
-            _text(source, "source"), _text(target, "target"), _instant(as_of), k, max_hops, float(min_step_trust)
+            _text(source, "source"),
+            _text(target, "target"),
+            _instant(as_of),
+            _number(k, "k"),
+            _number(max_hops, "max_hops"),
+            _number(min_step_trust, "min_step_trust"),
         )
         return [_build(WayIn, w) for w in _json.loads(text)]
 
@@ -986,8 +971,7 @@ class Network:
 
         With ``sources``, betweenness is estimated from that many actors drawn from
         ``seed`` instead of every one: for a region or a country."""
-        _whole_numbers(sources=sources, seed=seed)
-        text = self._net.brokers(_instant(as_of), sources, seed)
+        text = self._net.brokers(_instant(as_of), _number(sources, "sources"), _number(seed, "seed"))
         return [_build(Broker, b) for b in _json.loads(text)]
 
     def cross_unit(self, as_of: AsOf, earlier: Optional[AsOf] = None) -> CrossUnit:
