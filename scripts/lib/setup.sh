@@ -144,3 +144,33 @@ need_bench_venv() {
   BENCH_PY="$PWD/$venv/bin/python"
   export BENCH_PY
 }
+
+# cargo-fuzz, for the fuzz targets' timed run in the test command.
+need_fuzz() {
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    step "cargo-fuzz (a minute, once)"
+    cargo install cargo-fuzz --locked --quiet
+  fi
+}
+
+# Runs fuzz target $1 for $2 seconds over a corpus of the saved crashes and
+# the example documents. A crash, a leak past 4 GB or an input that takes
+# more than 30 s fails the run; libFuzzer saves the input under
+# fuzz/artifacts/$1/ (copy it to fuzz/crashes/$1/ once fixed).
+fuzz_for() {
+  local target=$1 seconds=$2 corpus
+  corpus=$(mktemp -d)
+  find "fuzz/crashes/$target" -type f ! -name '*.md' -exec cp {} "$corpus/" \;
+  if [ "$target" = json_loader ]; then
+    local doc
+    for doc in examples/data/*.json testdata/scenarios/*.json; do
+      cp "$doc" "$corpus/${doc//\//_}"
+    done
+  fi
+  local status=0
+  # pipefail (set by the callers) keeps the fuzzer's status through tail.
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none --features libfuzzer -O "$target" "$corpus" -- \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -n 12) || status=$?
+  rm -rf "$corpus"
+  return "$status"
+}
