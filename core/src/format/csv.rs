@@ -10,7 +10,8 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use super::json::{decode, nearest, write_atomic};
+use super::file::{write_atomic, SaveOptions};
+use super::json::{decode, nearest};
 use crate::error::{Error, Problem, Result};
 use crate::model::Network;
 use crate::time::{parse_date, Moment};
@@ -548,6 +549,12 @@ impl Network {
     /// Writes the spreadsheet form into a folder (created if missing), each
     /// file atomically. See [`Network::to_csv_texts`].
     pub fn to_csv(&self, folder: impl AsRef<Path>) -> Result<()> {
+        self.to_csv_with(folder, &SaveOptions::default())
+    }
+
+    /// [`Network::to_csv`] with the files' permissions chosen (see
+    /// [`SaveOptions`]).
+    pub fn to_csv_with(&self, folder: impl AsRef<Path>, options: &SaveOptions) -> Result<()> {
         let folder = folder.as_ref();
         std::fs::create_dir_all(folder).map_err(|source| Error::Io {
             operation: "writing",
@@ -555,8 +562,8 @@ impl Network {
             source,
         })?;
         let files = self.to_csv_texts()?;
-        write_atomic(&folder.join("actors.csv"), &files.actors)?;
-        write_atomic(&folder.join("interactions.csv"), &files.interactions)?;
-        write_atomic(&folder.join("initiatives.csv"), &files.initiatives)
+        write_atomic(&folder.join("actors.csv"), options, &files.actors)?;
+        write_atomic(&folder.join("interactions.csv"), options, &files.interactions)?;
+        write_atomic(&folder.join("initiatives.csv"), options, &files.initiatives)
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::file::{write_atomic_with, SaveOptions};
 use super::{json, typed};
 use crate::error::{Error, Result};
 use crate::model::Network;
@@ -68,7 +69,22 @@ impl Network {
     /// Writes the network to a file atomically (a crash leaves either the
     /// old file or the new one, never half of one), as it is written: the
     /// document's text is never held whole.
+    ///
+    /// The file is written as [`SaveOptions`] says by default: a file
+    /// replaced keeps its permissions, a new one is its owner's alone.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        json::write_atomic_with(path.as_ref(), |file| json::write_json(self, file))
+        self.save_with(path, &SaveOptions::default())
+    }
+
+    /// [`Network::save`] with the file's permissions chosen.
+    ///
+    /// ```no_run
+    /// use samskab::{format::SaveOptions, Network};
+    /// let net = Network::load("egebaek.json")?;
+    /// net.save_with("shared/egebaek.json", &SaveOptions { mode: Some(0o640) })?;
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn save_with(&self, path: impl AsRef<Path>, options: &SaveOptions) -> Result<()> {
+        write_atomic_with(path.as_ref(), options, |file| json::write_json(self, file))
     }
 }

@@ -9,7 +9,6 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -905,55 +904,6 @@ pub(super) fn write_json(net: &Network, out: impl Write) -> std::io::Result<()> 
     out.flush()
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target.
-pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    write_atomic_with(path, |file| file.write_all(text.as_bytes()))
-}
-
-/// As [`write_atomic`], the content written by `write`.
-pub(super) fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<()> {
-    let io = |source| Error::Io {
-        operation: "writing",
-        path: path.display().to_string(),
-        source,
-    };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "network".to_owned());
-    // Unique per process and call, so concurrent saves never share a temporary file.
-    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-    let result = (|| {
-        {
-            // Closed before the rename.
-            let mut file = std::fs::File::create(&tmp)?;
-            write(&mut file)?;
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)?;
-        // The rename is durable only once the folder itself is synced.
-        if let Ok(dir) = std::fs::File::open(&folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
-}
-
-/// Reads one record with `decode`, every problem placed under `place`.
 fn record<T>(
     v: &Value,
     place: &str,

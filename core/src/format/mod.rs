@@ -3,11 +3,13 @@
 
 mod csv;
 mod document;
+mod file;
 mod graph;
 pub(crate) mod json;
 mod table;
 mod typed;
 
 pub use csv::CsvFiles;
+pub use file::SaveOptions;
 pub use json::FORMAT_VERSION;
 pub use table::{Column, Table, NO_TIME};
