@@ -207,7 +207,7 @@ impl Network {
                     id: if n.is_finite() && n.fract() == 0.0 && n.abs() < MAX_WHOLE {
                         format!("#{n}")
                     } else {
-                        "#(not a key)".to_owned()
+                        "#out-of-range".to_owned()
                     },
                 })
             }

@@ -41,6 +41,62 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A value from the input as an error message may show it: quoted when it
+/// has the shape of an id (letters, digits and `-_.:/#`, at most 64 of them,
+/// with a separator or a digit, and fewer than six digits), otherwise only
+/// as a fingerprint. A name, a phone or CPR number, an e-mail address or free
+/// text typed where an id belongs is so never repeated, and the place the
+/// message gives, with [`fingerprint`], still finds it.
+///
+/// ```
+/// use samskab::shown;
+/// assert_eq!(shown("e-tove"), r#""e-tove""#);
+/// assert!(shown("Grethe Lauridsen").starts_with("[not shown, fingerprint "));
+/// assert!(!shown("grethe@egebaek.dk").contains("grethe"));
+/// assert!(!shown("010203-1234").contains("1234"));
+/// ```
+pub fn shown(value: &str) -> String {
+    let chars = value.chars().count();
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let id_like = (1..=64).contains(&chars)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/#".contains(c))
+        && value
+            .chars()
+            .any(|c| c.is_ascii_digit() || "-_.:/#".contains(c))
+        && digits < 6;
+    if id_like {
+        format!("{value:?}")
+    } else {
+        format!("[not shown, fingerprint {}]", fingerprint(value))
+    }
+}
+
+/// A key of the document (or a spreadsheet's column name) as a message may
+/// show it: in the shape of the format's field names (lowercase letters and
+/// `_`, at most 40), or of an id; otherwise only its fingerprint, since a
+/// document can put anything in a key (a sheet without its header row puts
+/// a person's name there).
+pub(crate) fn field_shown(field: &str) -> String {
+    let field_like = (1..=40).contains(&field.len())
+        && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    if field_like {
+        format!("{field:?}")
+    } else {
+        shown(field)
+    }
+}
+
+/// The first 8 hex digits of the SHA-256 of `value`: what an error message
+/// shows of a value that may be personal data, so that the value can be
+/// matched without being repeated.
+pub fn fingerprint(value: &str) -> String {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(value.as_bytes());
+    hash.iter().take(4).map(|b| format!("{b:02x}")).collect()
+}
+
 /// Every way a samskab call can fail.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -73,20 +129,21 @@ pub enum Error {
         /// The newest version this build reads.
         supported: u64,
     },
-    /// No actor has this id.
-    #[error("unknown actor {id:?}")]
+    /// No actor has this id. The message shows the id only when it has the
+    /// shape of one ([`shown`]).
+    #[error("unknown actor {}", shown(id))]
     UnknownActor {
         /// The id asked for.
         id: String,
     },
     /// No interaction has this id or key.
-    #[error("unknown interaction {id:?}")]
+    #[error("unknown interaction {}", shown(id))]
     UnknownInteraction {
         /// The id (or key) asked for.
         id: String,
     },
     /// No initiative has this id.
-    #[error("unknown initiative {id:?}")]
+    #[error("unknown initiative {}", shown(id))]
     UnknownInitiative {
         /// The id asked for.
         id: String,

@@ -170,7 +170,7 @@ pub use analysis::{
     Broker, BrokerOptions, ColdTie, Coverage, CoverageStatus, CrossUnit, Dormancy,
     InitiativeHealth, KeyPerson, PathOptions, Report, Step, WayIn,
 };
-pub use error::{Error, Problem, Result};
+pub use error::{fingerprint, shown, Error, Problem, Result};
 pub use model::{pair_budget, PAIR_BUDGET_BASE, PAIR_BUDGET_PER_INTERACTION};
 pub use model::{
     Actor, ActorKind, Contact, Delivered, Extra, Initiative, InitiativeStatus, Interaction,

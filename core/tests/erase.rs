@@ -167,15 +167,18 @@ fn erasure_cleans_group_interactions_and_references() {
     .unwrap();
 
     let erased = net.erase("x").unwrap();
+    // The request she answered goes whole (issue #24): kept without its
+    // answerer, "b" would have been taken to have answered "a" and gained
+    // trust for it.
     assert_eq!(
-        erased.interactions_removed, 2,
-        "her own request and the call with one person left"
+        erased.interactions_removed, 3,
+        "her own request, the request she answered and the call with one person left"
     );
-    assert_eq!(erased.interactions_changed, 2);
+    assert_eq!(erased.interactions_changed, 1);
     assert_eq!(erased.notes_dropped, 1);
     assert_eq!(erased.references_removed, 0);
     let left: Vec<_> = net.interactions().collect();
-    assert_eq!(left.len(), 2);
+    assert_eq!(left.len(), 1);
     for (_, x) in &left {
         assert_eq!(x.participants, ["a", "b"]);
         assert!(x.note.is_none());

@@ -144,8 +144,8 @@ fn every_rule_is_checked() {
         {"id": "u1", "kind": "unit", "member_of": ["u2"]},
         {"id": "u2", "kind": "unit", "member_of": ["u1"]},
         {"id": "e1", "kind": "boss", "sector": "state", "joined": "2024-05-01", "left": "2024-01-01"},
-        {"id": "e2", "kind": "employee", "contact_for": ["nobody"], "tags": [1], "joined": "01-05-2024"},
-        {"id": "self", "kind": "unit", "member_of": ["self"]}
+        {"id": "e2", "kind": "employee", "contact_for": ["v-nobody"], "tags": [1], "joined": "01-05-2024"},
+        {"id": "u-self", "kind": "unit", "member_of": ["u-self"]}
       ],
       "interactions": [
         {"at": "2024-01-01", "participants": ["u1"], "kind": "meeting"},
@@ -154,13 +154,13 @@ fn every_rule_is_checked() {
         {"at": "2024-01-01", "participants": ["u1", "u2"], "kind": "request"},
         {"at": "2024-01-01", "participants": ["u1", "u2"], "kind": "call", "answered_at": "2024-01-02"},
         {"at": "2024-01-01", "participants": ["u1", "u2"], "kind": "request", "initiator": "e2",
-         "answered_by": "e2", "initiative": "none", "outcome": "great", "formal": "yes"},
-        {"id": "dup", "at": "2024-01-01", "participants": ["u1", "u2"], "kind": "call"},
-        {"id": "dup", "at": "2024-01-01", "participants": ["u1", "u2"], "kind": "call"}
+         "answered_by": "e2", "initiative": "ini-none", "outcome": "great", "formal": "yes"},
+        {"id": "x-dup", "at": "2024-01-01", "participants": ["u1", "u2"], "kind": "call"},
+        {"id": "x-dup", "at": "2024-01-01", "participants": ["u1", "u2"], "kind": "call"}
       ],
       "initiatives": [
         {"id": "i1", "name": "x", "status": "done", "started": "2024-02-01", "ended": "2024-01-01",
-         "participants": [{"actor": "ghost", "role": "lead"}, {"actor": "u1", "role": "boss"}],
+         "participants": [{"actor": "v-ghost", "role": "lead"}, {"actor": "u1", "role": "boss"}],
          "outcomes": [{"at": "2024-01-01", "label": "n"}]},
         {"id": "i1", "name": "y", "status": "idea"}
       ]
@@ -173,10 +173,10 @@ fn every_rule_is_checked() {
         "actors[3].kind: expected one of",
         "actors[3].sector: expected one of",
         "actors[3].left: is before joined",
-        "actors[4].contact_for[0]: unknown actor \"nobody\"",
+        "actors[4].contact_for[0]: unknown actor \"v-nobody\"",
         "actors[4].tags[0]: expected a string, found a number",
         "actors[4].joined: expected a date YYYY-MM-DD",
-        "actors[5].member_of: actor \"self\" cannot be a member of itself",
+        "actors[5].member_of: actor \"u-self\" cannot be a member of itself",
         "interactions[0].participants: needs two or more distinct actors",
         "interactions[1].participants[1]: actor \"u1\" is listed twice",
         "interactions[2].at: expected a date",
@@ -185,13 +185,13 @@ fn every_rule_is_checked() {
         "interactions[4].answered_at: only a request can be answered",
         "interactions[5].initiator: actor \"e2\" is not among the participants",
         "interactions[5].answered_by: actor \"e2\" is not among the participants",
-        "interactions[5].initiative: unknown initiative \"none\"",
+        "interactions[5].initiative: unknown initiative \"ini-none\"",
         "interactions[5].outcome: expected one of",
         "interactions[5].formal: expected true or false, found a string",
-        "interactions[7].id: duplicates \"dup\"",
+        "interactions[7].id: duplicates \"x-dup\"",
         "initiatives[0].status: expected one of",
         "initiatives[0].ended: is before started",
-        "initiatives[0].participants[0].actor: unknown actor \"ghost\"",
+        "initiatives[0].participants[0].actor: unknown actor \"v-ghost\"",
         "initiatives[0].participants[1].role: expected one of",
         "initiatives[0].outcomes[0]: missing required field \"value\"",
         "initiatives[1].id: duplicates \"i1\"",

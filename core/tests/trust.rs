@@ -344,8 +344,11 @@ fn unknown_and_equal_ids_are_typed_errors() {
 #[test]
 fn extreme_instants_and_parameters_stay_in_range() {
     let net = with([meeting(0)]);
-    for as_of in ["0001-01-01", "9999-12-31", "2020-01-01T00:00:00.001Z"] {
-        let v = net.trust_value("a", "b", as_of.parse().unwrap()).unwrap();
+    // The ends of what the reader takes, and beyond them through the API.
+    let far = |y: i32| samskab::Moment::Date(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
+    let ends = ["1000-01-01", "9998-12-31", "2020-01-01T00:00:00.001Z"].map(|t| t.parse().unwrap());
+    for as_of in ends.into_iter().chain([far(1), far(9999)]) {
+        let v = net.trust_value("a", "b", as_of).unwrap();
         assert!((0.0..=1.0).contains(&v) && v.is_finite(), "{as_of}: {v}");
     }
     let mut extreme = with((0..100).map(meeting));

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 use super::file::{write_atomic, SaveOptions};
 use super::json::{decode, nearest};
-use crate::error::{Error, Problem, Result};
+use crate::error::{field_shown, shown, Error, Problem, Result};
 use crate::model::Network;
 use crate::time::{parse_date, Moment};
 
@@ -145,12 +145,38 @@ fn bool_cell(text: &str) -> Option<bool> {
     }
 }
 
-fn list_cell(text: &str) -> Vec<String> {
+/// The items of a list cell. A cell written by the library with a leading
+/// `'` keeps its items exactly; a hand-typed one is read trimmed.
+fn list_cell(text: &str, exact: bool) -> Vec<String> {
     text.split('|')
-        .map(str::trim)
+        .map(|s| if exact { s } else { s.trim() })
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Whether a spreadsheet could take a cell beginning with `c` for a formula
+/// (OWASP's list: `=`, `+`, `-`, `@`, tab, carriage return), or for the
+/// library's own mark (`'`).
+fn risky_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\'')
+}
+
+/// A text cell as written: a leading `'` when a spreadsheet would run it as
+/// a formula, when it begins with `'` itself, when it is empty but given, or
+/// when it begins or ends with white space (which hand-typed cells lose on
+/// reading). Reading takes exactly one `'` away again, so the library's own
+/// files come back as they went out.
+fn protected(text: &str, given: bool) -> String {
+    let risky = text.starts_with(risky_start)
+        || text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+        || (given && text.is_empty());
+    if risky {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet {
@@ -192,7 +218,7 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                     Some(_) => {
                         problems.push(Problem::new(
                             place,
-                            format!("column {name:?} appears twice"),
+                            format!("column {} appears twice", field_shown(name)),
                         ));
                         header.push(None);
                     }
@@ -201,10 +227,9 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                         let hint = nearest(name, &names)
                             .map(|k| format!(" (did you mean {k:?}?)"))
                             .unwrap_or_default();
-                        let shown: String = name.chars().take(40).collect();
                         problems.push(Problem::new(
                             place,
-                            format!("unknown column {shown:?}{hint}"),
+                            format!("unknown column {}{hint}", field_shown(name)),
                         ));
                         header.push(None);
                     }
@@ -235,17 +260,23 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                 }
                 continue;
             };
-            // Free text keeps its spaces; everything else is read trimmed.
-            let value = raw.trim();
+            // A cell the library protected (a leading ') is taken exactly,
+            // without its mark; free text keeps its spaces; everything else
+            // is read trimmed.
+            let (raw, exact) = match raw.strip_prefix('\'') {
+                Some(rest) => (rest, true),
+                None => (raw, false),
+            };
+            let value = if exact { raw } else { raw.trim() };
             let required = layout.columns.iter().any(|c| c.0 == name && c.2);
-            if value.is_empty() && !required {
+            if value.is_empty() && !required && !(exact && cell == Cell::Free) {
                 continue;
             }
             let place = format!("{}:{line}:{}", layout.file, i + 1);
             let v = match cell {
                 Cell::Free => json!(raw),
                 Cell::Id | Cell::Word => json!(value),
-                Cell::List => json!(list_cell(value)),
+                Cell::List => json!(list_cell(value, exact)),
                 Cell::Date | Cell::Moment => {
                     let read = date_cell(value).or_else(|| {
                         (cell == Cell::Moment)
@@ -273,7 +304,7 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                 },
                 Cell::Roles => {
                     let mut roles = Vec::new();
-                    for (j, item) in list_cell(value).iter().enumerate() {
+                    for (j, item) in list_cell(value, exact).iter().enumerate() {
                         match item.split_once(':') {
                             Some((actor, role)) => {
                                 roles.push(json!({"actor": actor.trim(), "role": role.trim()}))
@@ -460,7 +491,8 @@ fn write_sheet(layout: &Layout, records: Vec<Value>) -> Result<String> {
                         ));
                     }
                 }
-                row.push(text_of(v));
+                let given = matches!(v, Some(Value::String(_)));
+                row.push(protected(&text_of(v), given));
             }
             w.write_record(&row).map_err(io)?;
         }
@@ -471,8 +503,15 @@ fn write_sheet(layout: &Layout, records: Vec<Value>) -> Result<String> {
 }
 
 impl Network {
-    /// Reads the spreadsheet form from a folder holding `actors.csv` and,
-    /// optionally, `interactions.csv` and `initiatives.csv`.
+    /// Reads the spreadsheet form from a folder holding `actors.csv`,
+    /// `interactions.csv` and, optionally, `initiatives.csv`. A folder
+    /// without one of the first two, or with a file named in another case,
+    /// is refused (it would read as no records).
+    ///
+    /// Cells the library writes with a leading `'` (those a spreadsheet
+    /// would run as a formula, those beginning with `'`, empty but given
+    /// text, and text with spaces at either end) lose that one `'` and are
+    /// taken exactly as they stand; other cells are read trimmed.
     ///
     /// `;` or `,` separates the columns (Danish spreadsheets write `;`), the
     /// files are UTF-8 with or without a byte-order mark, dates may also be
@@ -482,22 +521,52 @@ impl Network {
     /// `file:line:column`.
     pub fn from_csv(folder: impl AsRef<Path>) -> Result<Network> {
         let folder = folder.as_ref();
-        let read = |name: &str, required: bool| -> Result<Option<String>> {
+        // The names in the folder, for a file named in another case
+        // ("Interactions.CSV"), which would otherwise read as no file.
+        let present: Vec<String> = std::fs::read_dir(folder)
+            .map_err(|source| Error::Io {
+                operation: "reading",
+                path: folder.display().to_string(),
+                source,
+            })?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let mut problems = Vec::new();
+        let mut read = |name: &str, required: bool| -> Result<Option<String>> {
             let path = folder.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(t) => Ok(Some(t)),
-                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(source) => Err(Error::Io {
+            if !present.iter().any(|p| p == name) {
+                if let Some(other) = present.iter().find(|p| p.eq_ignore_ascii_case(name)) {
+                    problems.push(Problem::new(
+                        name,
+                        format!("not found, but {} is: name it {name:?}", shown(other)),
+                    ));
+                } else if required {
+                    problems.push(Problem::new(
+                        name,
+                        "not found: the spreadsheet form needs actors.csv and interactions.csv \
+                         (initiatives.csv may be left out)",
+                    ));
+                }
+                return Ok(None);
+            }
+            std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|source| Error::Io {
                     operation: "reading",
                     path: path.display().to_string(),
                     source,
-                }),
-            }
+                })
         };
-        let actors = read("actors.csv", true)?.unwrap_or_default();
-        let interactions = read("interactions.csv", false)?;
+        let actors = read("actors.csv", true)?;
+        let interactions = read("interactions.csv", true)?;
         let initiatives = read("initiatives.csv", false)?;
-        from_texts(&actors, interactions.as_deref(), initiatives.as_deref())
+        Error::check(problems)?;
+        from_texts(
+            actors.as_deref().unwrap_or(""),
+            interactions.as_deref(),
+            initiatives.as_deref(),
+        )
     }
 
     /// Reads the spreadsheet form from the files' text (for browsers, where
@@ -563,7 +632,11 @@ impl Network {
         })?;
         let files = self.to_csv_texts()?;
         write_atomic(&folder.join("actors.csv"), options, &files.actors)?;
-        write_atomic(&folder.join("interactions.csv"), options, &files.interactions)?;
+        write_atomic(
+            &folder.join("interactions.csv"),
+            options,
+            &files.interactions,
+        )?;
         write_atomic(&folder.join("initiatives.csv"), options, &files.initiatives)
     }
 }

@@ -68,10 +68,12 @@ fn create_temp(
 #[cfg(unix)]
 fn mode_for(path: &Path, options: &SaveOptions) -> u32 {
     use std::os::unix::fs::PermissionsExt;
-    options.mode.unwrap_or_else(|| match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_file() => m.permissions().mode() & 0o7777,
-        _ => 0o600,
-    })
+    options
+        .mode
+        .unwrap_or_else(|| match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_file() => m.permissions().mode() & 0o7777,
+            _ => 0o600,
+        })
 }
 
 /// Writes `path` atomically with `write`.

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{field_shown, shown, Error, Problem, Result};
 use crate::model::validate::{self, Ids};
 use crate::model::ScoringConfig;
 use crate::model::{
@@ -29,10 +29,10 @@ pub const FORMAT_VERSION: u64 = 1;
 /// Reads a format v1 document through a tree of JSON values, naming every
 /// problem and its place. See [`Network::from_json`].
 pub(crate) fn from_tree(text: &str) -> Result<Network> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+    let value: Value = super::checked::parse(text, |e| Error::Parse {
         line: e.line(),
         column: e.column(),
-        message: syntax_message(&e),
+        message: syntax_message(e),
     })?;
     let records = decode_records(&value)?;
     // The parsed tree goes before the network is built, so the network's
@@ -111,17 +111,6 @@ pub(crate) fn nearest<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// A field name safe to quote: field names are not personal data, but a
-/// document could put anything in a key, so long ones are shortened.
-fn quote_field(field: &str) -> String {
-    if field.chars().count() <= 40 {
-        format!("{field:?}")
-    } else {
-        let short: String = field.chars().take(37).collect();
-        format!("{:?}", format!("{short}..."))
-    }
-}
-
 impl Reader {
     fn problem(&mut self, place: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(place, message));
@@ -146,7 +135,7 @@ impl Reader {
                 let hint = nearest(key, known)
                     .map(|k| format!(" (did you mean {k:?}?)"))
                     .unwrap_or_default();
-                self.problem(place, format!("unknown field {}{hint}", quote_field(key)));
+                self.problem(place, format!("unknown field {}{hint}", field_shown(key)));
             }
         }
     }
@@ -251,7 +240,10 @@ impl Reader {
         let s = self.string(v, place)?;
         let d = parse_date(&s);
         if d.is_none() {
-            self.problem(place, "expected a date YYYY-MM-DD");
+            self.problem(
+                place,
+                "expected a date YYYY-MM-DD in the years 1000 to 9998",
+            );
         }
         d
     }
@@ -262,7 +254,8 @@ impl Reader {
         if m.is_none() {
             self.problem(
                 place,
-                "expected a date YYYY-MM-DD or an RFC 3339 date-time (2024-03-04T09:30:00+01:00)",
+                "expected a date YYYY-MM-DD or an RFC 3339 date-time (2024-03-04T09:30:00+01:00) \
+                 in the years 1000 to 9998, without a leap second",
             );
         }
         m
@@ -769,7 +762,7 @@ pub(super) fn check_records(
         if let Some(first) = first_place.get(a.id.as_str()) {
             r.problem(
                 format!("actors[{i}].id"),
-                format!("duplicates {:?} (actors[{first}])", a.id),
+                format!("duplicates {} (actors[{first}])", shown(&a.id)),
             );
         } else {
             first_place.insert(&a.id, i);
@@ -782,7 +775,7 @@ pub(super) fn check_records(
         if !initiative_ids.insert(&ini.id) {
             r.problem(
                 format!("initiatives[{i}].id"),
-                format!("duplicates {:?}", ini.id),
+                format!("duplicates {}", shown(&ini.id)),
             );
         }
     }
@@ -792,7 +785,7 @@ pub(super) fn check_records(
             if !interaction_ids.insert(id) {
                 r.problem(
                     format!("interactions[{i}].id"),
-                    format!("duplicates {id:?}"),
+                    format!("duplicates {}", shown(id)),
                 );
             }
         }

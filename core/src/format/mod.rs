@@ -1,6 +1,7 @@
 //! Reading and writing networks: format v1 as JSON and as spreadsheets,
 //! column tables, and exports for graph tools.
 
+mod checked;
 mod csv;
 mod document;
 mod file;

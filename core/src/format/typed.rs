@@ -19,6 +19,7 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
+use super::checked::Checked;
 use super::json::{check_records, decode_actor, decode_head, decode_initiative, Reader};
 use crate::error::{Problem, Result};
 use crate::model::validate::{self, Ids};
@@ -94,12 +95,22 @@ impl<'de> Visitor<'de> for Top<'_> {
         while let Some(key) = map.next_key::<Text<'de>>()? {
             let field = key.0.as_ref();
             let repeated = match field {
+                // Values read as Checked: a key repeated inside them hands
+                // the document over, and the general reader names it.
                 "format" | "version" | "meta" => reading
                     .head
-                    .insert(field.to_owned(), map.next_value()?)
+                    .insert(field.to_owned(), map.next_value::<Checked>()?.0)
                     .is_some(),
-                "actors" => reading.actors.replace(map.next_value()?).is_some(),
-                "initiatives" => reading.initiatives.replace(map.next_value()?).is_some(),
+                "actors" => {
+                    let list: Vec<Checked> = map.next_value()?;
+                    let list = list.into_iter().map(|c| c.0).collect();
+                    reading.actors.replace(list).is_some()
+                }
+                "initiatives" => {
+                    let list: Vec<Checked> = map.next_value()?;
+                    let list = list.into_iter().map(|c| c.0).collect();
+                    reading.initiatives.replace(list).is_some()
+                }
                 // The network is made when the interactions begin (and
                 // reading them fails without one), so one already made
                 // means the key came before.

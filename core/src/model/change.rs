@@ -10,7 +10,7 @@ use super::records::{Actor, Initiative, Interaction};
 use super::store::Entry;
 use super::tie::{Events, Side};
 use super::validate::{self, Ids};
-use crate::error::{Error, Problem, Result};
+use crate::error::{shown, Error, Problem, Result};
 
 /// The interactions of the keys in `keys`, made one at a time.
 struct InOrder<'n> {
@@ -230,7 +230,7 @@ impl Network {
         if self.actor_index().contains_key(&actor.id) {
             problems.push(Problem::new(
                 "actor.id",
-                format!("duplicates {:?}", actor.id),
+                format!("duplicates {}", shown(&actor.id)),
             ));
         }
         validate::check_actor(&actor, "actor", &NetworkIds(self), &mut problems);
@@ -253,8 +253,8 @@ impl Network {
             problems.push(Problem::new(
                 "actor.member_of",
                 format!(
-                    "actor {:?} would be a member of itself through a cycle of member_of",
-                    actor.id
+                    "actor {} would be a member of itself through a cycle of member_of",
+                    shown(&actor.id)
                 ),
             ));
         }
@@ -304,7 +304,10 @@ impl Network {
         if in_interactions > 0 || self.graph().neighbors(node).next().is_some() {
             problems.push(Problem::new(
                 "actor",
-                format!("actor {id:?} takes part in {in_interactions} interactions"),
+                format!(
+                    "actor {} takes part in {in_interactions} interactions",
+                    shown(id)
+                ),
             ));
         }
         let referring = self
@@ -315,7 +318,10 @@ impl Network {
         if referring > 0 {
             problems.push(Problem::new(
                 "actor",
-                format!("{referring} actors name {id:?} in member_of or contact_for"),
+                format!(
+                    "{referring} actors name {} in member_of or contact_for",
+                    shown(id)
+                ),
             ));
         }
         let initiatives = self
@@ -326,7 +332,10 @@ impl Network {
         if initiatives > 0 {
             problems.push(Problem::new(
                 "actor",
-                format!("actor {id:?} takes part in {initiatives} initiatives"),
+                format!(
+                    "actor {} takes part in {initiatives} initiatives",
+                    shown(id)
+                ),
             ));
         }
         problems
@@ -339,7 +348,10 @@ impl Network {
         let mut problems = Vec::new();
         if let Some(id) = &interaction.id {
             if self.interaction_ids().contains_key(id) {
-                problems.push(Problem::new("interaction.id", format!("duplicates {id:?}")));
+                problems.push(Problem::new(
+                    "interaction.id",
+                    format!("duplicates {}", shown(id)),
+                ));
             }
         }
         validate::check_interaction(
@@ -385,7 +397,10 @@ impl Network {
         let mut problems = Vec::new();
         if let Some(id) = &interaction.id {
             if self.interaction_ids().get(id).is_some_and(|k| *k != key) {
-                problems.push(Problem::new("interaction.id", format!("duplicates {id:?}")));
+                problems.push(Problem::new(
+                    "interaction.id",
+                    format!("duplicates {}", shown(id)),
+                ));
             }
         }
         validate::check_interaction(
@@ -441,7 +456,7 @@ impl Network {
         if self.initiative_map().contains_key(&initiative.id) {
             problems.push(Problem::new(
                 "initiative.id",
-                format!("duplicates {:?}", initiative.id),
+                format!("duplicates {}", shown(&initiative.id)),
             ));
         }
         validate::check_initiative(&initiative, "initiative", &NetworkIds(self), &mut problems);
@@ -478,7 +493,10 @@ impl Network {
             return Err(Error::Validation {
                 problems: vec![Problem::new(
                     "initiative",
-                    format!("initiative {id:?} is named by {referring} interactions"),
+                    format!(
+                        "initiative {} is named by {referring} interactions",
+                        shown(id)
+                    ),
                 )],
             });
         }

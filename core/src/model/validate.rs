@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::records::{Actor, Initiative, Interaction};
-use crate::error::Problem;
+use crate::error::{shown, Problem};
 use crate::words::InteractionKind;
 
 /// The most participants one interaction may have. A group interaction
@@ -120,7 +120,7 @@ fn check_refs(list: &[String], base: &str, field: &str, ids: &dyn Ids, out: &mut
         if !ids.actor(id) {
             out.push(Problem::new(
                 format!("{}[{i}]", place(base, field)),
-                format!("unknown actor {id:?}"),
+                format!("unknown actor {}", shown(id)),
             ));
         }
     }
@@ -142,7 +142,7 @@ pub(crate) fn check_actor(a: &Actor, base: &str, ids: &dyn Ids, out: &mut Vec<Pr
     if a.member_of.contains(&a.id) {
         out.push(Problem::new(
             place(base, "member_of"),
-            format!("actor {:?} cannot be a member of itself", a.id),
+            format!("actor {} cannot be a member of itself", shown(&a.id)),
         ));
     }
     if let (Some(joined), Some(left)) = (a.joined, a.left) {
@@ -191,16 +191,19 @@ pub(crate) fn check_interaction(
             !seen.insert(p.as_str())
         };
         if !ids.actor(p) {
-            out.push(Problem::new(at(), format!("unknown actor {p:?}")));
+            out.push(Problem::new(at(), format!("unknown actor {}", shown(p))));
         } else if twice {
-            out.push(Problem::new(at(), format!("actor {p:?} is listed twice")));
+            out.push(Problem::new(
+                at(),
+                format!("actor {} is listed twice", shown(p)),
+            ));
         }
     }
     let is_participant = |id: &str| x.participants.iter().any(|p| p == id);
     match &x.initiator {
         Some(i) if !is_participant(i) => out.push(Problem::new(
             place(base, "initiator"),
-            format!("actor {i:?} is not among the participants"),
+            format!("actor {} is not among the participants", shown(i)),
         )),
         None if x.kind == InteractionKind::Request => out.push(Problem::new(
             base.to_owned(),
@@ -226,7 +229,7 @@ pub(crate) fn check_interaction(
         if !is_participant(by) {
             out.push(Problem::new(
                 place(base, "answered_by"),
-                format!("actor {by:?} is not among the participants"),
+                format!("actor {} is not among the participants", shown(by)),
             ));
         }
     }
@@ -239,7 +242,7 @@ pub(crate) fn check_interaction(
         if !ids.initiative(ini) {
             out.push(Problem::new(
                 place(base, "initiative"),
-                format!("unknown initiative {ini:?}"),
+                format!("unknown initiative {}", shown(ini)),
             ));
         }
     }
@@ -263,7 +266,7 @@ pub(crate) fn check_initiative(
         if !ids.actor(&p.actor) {
             out.push(Problem::new(
                 format!("{}[{i}].actor", place(base, "participants")),
-                format!("unknown actor {:?}", p.actor),
+                format!("unknown actor {}", shown(&p.actor)),
             ));
         }
     }

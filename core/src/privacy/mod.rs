@@ -5,6 +5,8 @@ mod erase;
 mod pseudonymise;
 mod retention;
 
-pub use erase::Erased;
-pub use pseudonymise::MIN_KEY_BYTES;
+pub use erase::{Erased, Mention};
+pub use pseudonymise::{
+    PseudonymOptions, ReidentificationRisk, TimeDetail, MIN_KEY_BYTES, MIN_KEY_DISTINCT_BYTES,
+};
 pub use retention::Purged;
