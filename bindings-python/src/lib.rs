@@ -10,7 +10,8 @@ use std::sync::RwLock;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use samskab::args::KeyOrId;
-use samskab::format::{Column, Table};
+use samskab::format::{Column, SaveOptions, Table};
+use samskab::privacy::PseudonymOptions;
 use samskab::{
     Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network, PathOptions,
     Report, ScoringConfig,
@@ -170,8 +171,10 @@ impl PyNetwork {
         self.reading(py, |net| Ok(net.to_json()))
     }
 
-    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> Res<()> {
-        self.reading(py, |net| net.save(&path))
+    #[pyo3(signature = (path, mode))]
+    fn save(&self, py: Python<'_>, path: std::path::PathBuf, mode: Option<u32>) -> Res<()> {
+        let options = SaveOptions { mode };
+        self.reading(py, |net| net.save_with(&path, &options))
     }
 
     fn meta_json(&self, py: Python<'_>) -> Res<String> {
@@ -413,8 +416,10 @@ impl PyNetwork {
             .map_err(to_py)
     }
 
-    fn to_csv(&self, py: Python<'_>, folder: std::path::PathBuf) -> Res<()> {
-        self.reading(py, |net| net.to_csv(&folder))
+    #[pyo3(signature = (folder, mode))]
+    fn to_csv(&self, py: Python<'_>, folder: std::path::PathBuf, mode: Option<u32>) -> Res<()> {
+        let options = SaveOptions { mode };
+        self.reading(py, |net| net.to_csv_with(&folder, &options))
     }
 
     fn to_graphml(&self, py: Python<'_>, as_of: &str) -> Res<String> {
@@ -432,9 +437,36 @@ impl PyNetwork {
         self.read_json(py, |net| Ok(net.to_cytoscape(as_of)))
     }
 
-    fn pseudonymised(&self, py: Python<'_>, key: &[u8]) -> Res<Self> {
-        self.reading(py, |net| net.pseudonymised(key))
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (key, time, min_kind_count, keep_areas, keep_tags, keep_outcome_labels))]
+    fn pseudonymised(
+        &self,
+        py: Python<'_>,
+        key: &[u8],
+        time: Option<&str>,
+        min_kind_count: Option<f64>,
+        keep_areas: Option<bool>,
+        keep_tags: Option<bool>,
+        keep_outcome_labels: Option<bool>,
+    ) -> Res<Self> {
+        let options = PseudonymOptions::from_args(
+            time,
+            min_kind_count,
+            keep_areas,
+            keep_tags,
+            keep_outcome_labels,
+        )
+        .map_err(to_py)?;
+        self.reading(py, |net| net.pseudonymised_with(key, &options))
             .map(Self::wrap)
+    }
+
+    fn reidentification_risk(&self, py: Python<'_>) -> Res<String> {
+        self.read_json(py, |net| Ok(net.reidentification_risk()))
+    }
+
+    fn mentions(&self, py: Python<'_>, id: &str) -> Res<String> {
+        self.read_json(py, |net| net.mentions(id))
     }
 
     fn purge_before(&self, py: Python<'_>, date: &str) -> Res<String> {

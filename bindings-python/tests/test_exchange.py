@@ -24,6 +24,7 @@ def test_csv_round_trip(tmp_path, egebaek):
 
 def test_bad_csv_says_file_line_column(tmp_path):
     (tmp_path / "actors.csv").write_text("id;kind;name\ne-tove;employee;Tove Friis\nv-inge;wizard;Inge Dal\n", encoding="utf-8")
+    (tmp_path / "interactions.csv").write_text("at;participants;kind\n", encoding="utf-8")
     with pytest.raises(samskab.ValidationError) as info:
         samskab.Network.from_csv(tmp_path)
     assert info.value.problems[0][0] == "actors.csv:3:2"

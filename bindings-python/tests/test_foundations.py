@@ -103,7 +103,7 @@ def test_update_merges_and_none_removes(skovlund):
 def test_errors_come_from_the_core_with_its_words_and_problems(skovlund):
     with pytest.raises(samskab.UnknownInteractionError) as e:
         skovlund.remove_interaction(10**30)
-    assert str(e.value) == 'unknown interaction "#(not a key)"'
+    assert str(e.value) == 'unknown interaction "#out-of-range"'
     with pytest.raises(samskab.UnknownInteractionError) as e:
         skovlund.update_interaction("no-such-id", note="x")
     assert str(e.value) == 'unknown interaction "no-such-id"'

@@ -20,6 +20,7 @@ TS_NAMES = {"ActorRecord": "Actor", "InteractionRecord": "Interaction", "Initiat
 TS_ONLY = {
     "PathOptions": "a call's options, named in camelCase as JS names arguments",
     "BrokerOptions": "a call's options",
+    "PseudonymOptions": "a call's options",
     "TrustEdges": "typed-array columns of the core's trust_edges table (checked in Node)",
     "SamskabError": "the Error objects of every call",
     "CytoscapeElements": "Cytoscape.js's own element format",

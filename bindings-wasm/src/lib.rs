@@ -8,6 +8,7 @@
 use js_sys::{Array, Error as JsError, Reflect};
 use samskab::args::KeyOrId;
 use samskab::format::Column;
+use samskab::privacy::PseudonymOptions;
 use samskab::{
     Actor, BrokerOptions, Initiative, Interaction, InteractionKey, Moment, Network as Core,
     PathOptions, ScoringConfig,
@@ -477,11 +478,37 @@ impl Network {
         out(&self.inner.to_cytoscape(instant(&as_of, "asOf")?))
     }
 
-    /// A pseudonymised copy (every id a keyed hash; names, contacts, notes dropped).
+    /// A pseudonymised copy: every id the full HMAC-SHA256 of it under `key`;
+    /// names, contacts, notes, descriptions, `extra` and `meta` dropped; by
+    /// default time kept to the day, rare kinds generalised and areas, tags
+    /// and outcome labels dropped (see `PseudonymOptions`).
     pub fn pseudonymised(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PseudonymOptions")] options: JsValue,
     ) -> Res<Network> {
+        let (mut time, mut kinds, mut areas, mut tags, mut labels) = (None, None, None, None, None);
+        if !options.is_undefined() && !options.is_null() {
+            let flag = |name: &str, argument: &str| -> Res<Option<bool>> {
+                let v = option_field(&options, name)?;
+                if v.is_undefined() || v.is_null() {
+                    return Ok(None);
+                }
+                v.as_bool()
+                    .map(Some)
+                    .ok_or_else(|| invalid(argument, "must be true or false"))
+            };
+            let t = option_field(&options, "time")?;
+            if !t.is_undefined() && !t.is_null() {
+                time = Some(text(&t, "time")?);
+            }
+            kinds = number(&option_field(&options, "minKindCount")?, "min_kind_count")?;
+            areas = flag("keepAreas", "keep_areas")?;
+            tags = flag("keepTags", "keep_tags")?;
+            labels = flag("keepOutcomeLabels", "keep_outcome_labels")?;
+        }
+        let options = PseudonymOptions::from_args(time.as_deref(), kinds, areas, tags, labels)
+            .map_err(to_js)?;
         // A typed array is told by its internal slots (isView) and its tag,
         // read with Reflect.get, which catches: nothing of a Proxy runs
         // outside a catch.
@@ -500,9 +527,23 @@ impl Network {
             return Err(invalid("key", "must be a string or a Uint8Array"));
         };
         self.inner
-            .pseudonymised(&bytes)
+            .pseudonymised_with(&bytes, &options)
             .map(|inner| Network { inner })
             .map_err(to_js)
+    }
+
+    /// How easily actors could be told apart by what a pseudonymised copy
+    /// keeps: run it on the copy before sharing it.
+    #[wasm_bindgen(js_name = reidentificationRisk, unchecked_return_type = "ReidentificationRisk")]
+    pub fn reidentification_risk(&self) -> Res<JsValue> {
+        out(&self.inner.reidentification_risk())
+    }
+
+    /// Where an actor's id or name appears in free text that `erase` does
+    /// not remove, for review before erasing.
+    #[wasm_bindgen(unchecked_return_type = "Mention[]")]
+    pub fn mentions(&self, id: JsValue) -> Res<JsValue> {
+        out(&self.inner.mentions(&text(&id, "id")?).map_err(to_js)?)
     }
 
     /// Removes every interaction before `date` (retention).

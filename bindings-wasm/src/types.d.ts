@@ -243,6 +243,21 @@ export interface CsvFiles { actors: string; interactions: string; initiatives: s
 
 export interface Purged { interactions_removed: number; notes_removed: number }
 
+/** What a pseudonymised copy keeps (options, so camelCase); the default keeps least. */
+export interface PseudonymOptions {
+  time?: "exact" | "day" | "week";
+  minKindCount?: number;
+  keepAreas?: boolean;
+  keepTags?: boolean;
+  keepOutcomeLabels?: boolean;
+}
+
+/** `smallest_group` is k in k-anonymity; `group_sizes` counts actors by the size of their group. */
+export interface ReidentificationRisk { actors: number; smallest_group: number; unique_actors: number; group_sizes: Record<string, number> }
+
+/** A place where an actor's id or name appears in others' free text; the text is not repeated. */
+export interface Mention { place: string; matched: "id" | "name" }
+
 export interface CytoscapeElements {
   elements: {
     nodes: { data: { id: string; label: string; kind: ActorKind; sector: Sector; area: string; unit: string } }[];

@@ -12,7 +12,7 @@ use crate::analysis::{BrokerOptions, PathOptions};
 use crate::error::{Error, Result};
 use crate::generate::GeneratorConfig;
 use crate::model::{Actor, Initiative, Interaction, InteractionKey, Network, MAX_INTERACTIONS};
-use crate::privacy::Purged;
+use crate::privacy::{PseudonymOptions, Purged, TimeDetail};
 use crate::time::Moment;
 
 /// The largest whole number every language holds exactly (2⁵³).
@@ -128,6 +128,41 @@ impl GeneratorConfig {
         config.years = u32::try_from(whole(years, "years")?)
             .map_err(|_| Error::invalid("years", "must be below 2^32"))?;
         Ok(config)
+    }
+}
+
+impl PseudonymOptions {
+    /// Options from the bindings' arguments; a missing one keeps its
+    /// default. `time` is `"exact"`, `"day"` or `"week"`.
+    pub fn from_args(
+        time: Option<&str>,
+        min_kind_count: Option<f64>,
+        keep_areas: Option<bool>,
+        keep_tags: Option<bool>,
+        keep_outcome_labels: Option<bool>,
+    ) -> Result<PseudonymOptions> {
+        let mut o = PseudonymOptions::default();
+        if let Some(time) = time {
+            o.time = match time {
+                "exact" => TimeDetail::Exact,
+                "day" => TimeDetail::Day,
+                "week" => TimeDetail::Week,
+                _ => {
+                    return Err(Error::invalid(
+                        "time",
+                        "must be \"exact\", \"day\" or \"week\"",
+                    ))
+                }
+            };
+        }
+        if let Some(n) = min_kind_count {
+            o.min_kind_count = usize::try_from(whole(n, "min_kind_count")?)
+                .map_err(|_| Error::invalid("min_kind_count", "is too large"))?;
+        }
+        o.keep_areas = keep_areas.unwrap_or(o.keep_areas);
+        o.keep_tags = keep_tags.unwrap_or(o.keep_tags);
+        o.keep_outcome_labels = keep_outcome_labels.unwrap_or(o.keep_outcome_labels);
+        Ok(o)
     }
 }
 

@@ -84,6 +84,8 @@ __all__ = [
     "GroupName",
     "Erased",
     "Purged",
+    "Mention",
+    "ReidentificationRisk",
     "SamskabError",
     "ParseError",
     "ValidationError",
@@ -113,6 +115,7 @@ def _instant(value: object, name: str = "as_of") -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, str):
+        _unicode(value, name)
         return value
     raise TypeError(
         f"{name} must be a datetime.date, a datetime.datetime or an ISO string, "
@@ -123,7 +126,17 @@ def _instant(value: object, name: str = "as_of") -> str:
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    _unicode(value, name)
     return value
+
+
+def _unicode(value: str, name: str) -> None:
+    """Text the core can take: a lone surrogate (which Python strings may hold,
+    and no other language) is refused as the core refuses other bad arguments."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _samskab._invalid_argument(name, "is not valid Unicode text (it holds a lone surrogate)") from None
 
 
 _FRACTION = _re.compile(r"\.(\d+)")
@@ -617,6 +630,26 @@ class Purged(_Record):
 
 
 @dataclasses.dataclass(repr=False)
+class Mention(_Record):
+    """A place where an actor's id or name appears in others' free text
+    (``Network.mentions``); the text itself is not repeated."""
+
+    place: str
+    matched: str
+
+
+@dataclasses.dataclass(repr=False)
+class ReidentificationRisk(_Record):
+    """How easily actors could be told apart by what a pseudonymised copy keeps
+    (``Network.reidentification_risk``): ``smallest_group`` is k in k-anonymity."""
+
+    actors: int
+    smallest_group: int
+    unique_actors: int
+    group_sizes: Dict[int, int]
+
+
+@dataclasses.dataclass(repr=False)
 class OutcomeLine(_Record):
     """Something an initiative delivered in a report period."""
 
@@ -812,9 +845,11 @@ class Network:
         """The network as a canonical format v1 document."""
         return self._net.to_json()
 
-    def save(self, path: PathLike) -> None:
-        """Write the document to a file atomically (a temporary file, then a rename)."""
-        self._net.save(os.fspath(path))
+    def save(self, path: PathLike, *, mode: Optional[int] = None) -> None:
+        """Write the document to a file atomically (a new temporary file, then a rename).
+        A file replaced keeps its permissions and a new one is its owner's alone
+        (``0o600``), unless ``mode`` says otherwise."""
+        self._net.save(os.fspath(path), mode)
 
     def __reduce__(self) -> Tuple[Any, Tuple[str]]:
         return (Network.from_json, (self.to_json(),))
@@ -999,9 +1034,11 @@ class Network:
         and ``initiatives.csv`` (``;`` or ``,``, DD-MM-YYYY dates welcome)."""
         return cls._wrap(_samskab._Network.from_csv(os.fspath(folder)))
 
-    def to_csv(self, folder: PathLike) -> None:
-        """Write the spreadsheet form into ``folder`` (``;``-separated UTF-8 with a BOM)."""
-        self._net.to_csv(os.fspath(folder))
+    def to_csv(self, folder: PathLike, *, mode: Optional[int] = None) -> None:
+        """Write the spreadsheet form into ``folder`` (``;``-separated UTF-8 with a BOM).
+        Cells a spreadsheet would run as a formula get a leading ``'``, which reading
+        takes away again; files are written as ``save`` writes them."""
+        self._net.to_csv(os.fspath(folder), mode)
 
     def to_graphml(self, path_or_writer: Union[PathLike, Any], as_of: AsOf) -> None:
         """Write GraphML (for Gephi, yEd, networkx) to a path or a file object."""
@@ -1015,14 +1052,52 @@ class Network:
         """Cytoscape.js elements: ``{"elements": {"nodes": [...], "edges": [...]}}``."""
         return _json.loads(self._net.to_cytoscape(_instant(as_of)))  # type: ignore[no-any-return]
 
-    def pseudonymised(self, key: Union[str, bytes]) -> "Network":
-        """A copy with every id replaced by a keyed hash and names, contacts and notes dropped.
-        The same key gives the same pseudonyms; the key must be at least 16 bytes."""
+    def pseudonymised(
+        self,
+        key: Union[str, bytes],
+        *,
+        time: Optional[str] = None,
+        min_kind_count: Optional[int] = None,
+        keep_areas: Optional[bool] = None,
+        keep_tags: Optional[bool] = None,
+        keep_outcome_labels: Optional[bool] = None,
+    ) -> "Network":
+        """A copy with every id replaced by its full HMAC-SHA256 under ``key`` and names,
+        contacts, notes, descriptions, ``extra`` and ``meta`` dropped. By default time
+        is kept to the day (``time="exact"``, ``"day"`` or ``"week"``), kinds fewer than
+        5 actors have become ``other`` (``min_kind_count``), and areas, tags and outcome
+        labels are dropped (``keep_*``). The same key gives the same pseudonyms; the key
+        must be at least 16 bytes with at least 8 different byte values. Check the copy
+        with ``reidentification_risk()`` before sharing it."""
         if isinstance(key, str):
-            key = key.encode("utf-8")
+            key = _text(key, "key").encode("utf-8")
         if not isinstance(key, (bytes, bytearray)):
             raise TypeError("key must be str or bytes")
-        return Network._wrap(self._net.pseudonymised(bytes(key)))
+        for name, flag in (("keep_areas", keep_areas), ("keep_tags", keep_tags),
+                           ("keep_outcome_labels", keep_outcome_labels)):
+            if flag is not None and not isinstance(flag, bool):
+                raise TypeError(f"{name} must be a bool")
+        inner = self._net.pseudonymised(
+            bytes(key),
+            None if time is None else _text(time, "time"),
+            _number(min_kind_count, "min_kind_count"),
+            keep_areas,
+            keep_tags,
+            keep_outcome_labels,
+        )
+        return Network._wrap(inner)
+
+    def reidentification_risk(self) -> ReidentificationRisk:
+        """How easily actors could be told apart by kind, sector, area, tags, dates and
+        the groups they belong to: run it on a pseudonymised copy before sharing it."""
+        data = _json.loads(self._net.reidentification_risk())
+        data["group_sizes"] = {int(k): v for k, v in data["group_sizes"].items()}
+        return ReidentificationRisk(**data)
+
+    def mentions(self, actor: str) -> List[Mention]:
+        """Where ``actor``'s id or name appears in free text that ``erase`` does not
+        remove (others' notes, names, tags, ``extra``, ``meta``): review them first."""
+        return [_build(Mention, m) for m in _json.loads(self._net.mentions(_text(actor, "actor")))]
 
     def purge_before(self, date: Union[_dt.date, str]) -> Purged:
         """Remove every interaction before ``date`` (retention), notes and all."""

@@ -99,16 +99,19 @@ pub(crate) fn write_atomic_with(
     let mode = mode_for(path, options);
     #[cfg(not(unix))]
     let _ = options;
-    let (tmp, mut file) = create_temp(&folder, &base, unpredictable).map_err(io)?;
+    let (tmp, file) = create_temp(&folder, &base, unpredictable).map_err(io)?;
     let result = (|| {
-        write(&mut file)?;
-        #[cfg(unix)]
         {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+            // Closed at the end of this block, before the rename.
+            let mut file = file;
+            write(&mut file)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+            }
+            file.sync_all()?;
         }
-        file.sync_all()?;
-        drop(file);
         std::fs::rename(&tmp, path)?;
         // The rename is durable only once the folder itself is synced.
         if let Ok(dir) = File::open(&folder) {

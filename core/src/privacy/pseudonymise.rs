@@ -111,8 +111,17 @@ pub struct ReidentificationRisk {
     pub smallest_group: usize,
     /// Actors alone in their group.
     pub unique_actors: usize,
-    /// How many actors are in groups of each size, by size.
+    /// How many actors are in groups of each size, by size (written with
+    /// the sizes as text keys, as JSON objects have).
+    #[serde(serialize_with = "sizes_as_text")]
     pub group_sizes: BTreeMap<usize, usize>,
+}
+
+fn sizes_as_text<S: serde::Serializer>(
+    sizes: &BTreeMap<usize, usize>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_map(sizes.iter().map(|(k, v)| (k.to_string(), v)))
 }
 
 struct Pseudonyms {
