@@ -345,42 +345,7 @@ impl Network {
 
     /// Adds an interaction and returns its key.
     pub fn add_interaction(&mut self, interaction: Interaction) -> Result<InteractionKey> {
-        let mut problems = Vec::new();
-        if let Some(id) = &interaction.id {
-            if self.interaction_ids().contains_key(id) {
-                problems.push(Problem::new(
-                    "interaction.id",
-                    format!("duplicates {}", shown(id)),
-                ));
-            }
-        }
-        validate::check_interaction(
-            &interaction,
-            "interaction",
-            &NetworkIds(self),
-            &mut problems,
-        );
-        if self.next_key() >= validate::MAX_INTERACTIONS {
-            problems.push(Problem::new(
-                "interaction",
-                format!(
-                    "the network has taken {} interactions, the most it takes over its life",
-                    validate::MAX_INTERACTIONS
-                ),
-            ));
-        }
-        Error::check(problems)?;
-        let pairs = self
-            .implied_pairs()
-            .saturating_add(validate::pairs_of(interaction.participants.len()));
-        let count = self.interaction_count() as u64 + 1;
-        if pairs > validate::pair_budget(count) {
-            return Err(validate::over_budget(
-                "interaction.participants",
-                pairs,
-                count,
-            ));
-        }
+        self.check_interaction(&interaction, None)?;
         Ok(self.edit().insert_interaction(interaction, true))
     }
 
@@ -394,29 +359,52 @@ impl Network {
         if !self.store().contains(key) {
             return Err(unknown_key(key));
         }
+        self.check_interaction(&interaction, Some(key))?;
+        let state = self.edit();
+        state.detach_interaction(key);
+        state.attach_interaction(key, interaction, true);
+        Ok(())
+    }
+
+    /// The rules for an interaction to be added, or to take the place of
+    /// the one with key `replacing`: those of a document, its id unique,
+    /// the keys not spent, and the pairs group meetings imply within the
+    /// budget (checked last, as the one that is no validation problem).
+    fn check_interaction(
+        &self,
+        interaction: &Interaction,
+        replacing: Option<InteractionKey>,
+    ) -> Result<()> {
         let mut problems = Vec::new();
         if let Some(id) = &interaction.id {
-            if self.interaction_ids().get(id).is_some_and(|k| *k != key) {
+            if self
+                .interaction_ids()
+                .get(id)
+                .is_some_and(|k| Some(*k) != replacing)
+            {
                 problems.push(Problem::new(
                     "interaction.id",
                     format!("duplicates {}", shown(id)),
                 ));
             }
         }
-        validate::check_interaction(
-            &interaction,
-            "interaction",
-            &NetworkIds(self),
-            &mut problems,
-        );
+        validate::check_interaction(interaction, "interaction", &NetworkIds(self), &mut problems);
+        if replacing.is_none() && self.next_key() >= validate::MAX_INTERACTIONS {
+            problems.push(Problem::new(
+                "interaction",
+                format!(
+                    "the network has taken {} interactions, the most it takes over its life",
+                    validate::MAX_INTERACTIONS
+                ),
+            ));
+        }
         Error::check(problems)?;
-        let old = self
-            .store()
-            .get(key)
+        let old = replacing
+            .and_then(|key| self.store().get(key))
             .map_or(0, |x| validate::pairs_of(x.members().count()));
         let pairs = (self.implied_pairs() - old.min(self.implied_pairs()))
             .saturating_add(validate::pairs_of(interaction.participants.len()));
-        let count = self.interaction_count() as u64;
+        let count = self.interaction_count() as u64 + u64::from(replacing.is_none());
         if pairs > validate::pair_budget(count) {
             return Err(validate::over_budget(
                 "interaction.participants",
@@ -424,9 +412,6 @@ impl Network {
                 count,
             ));
         }
-        let state = self.edit();
-        state.detach_interaction(key);
-        state.attach_interaction(key, interaction, true);
         Ok(())
     }
 
