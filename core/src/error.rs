@@ -74,14 +74,14 @@ pub fn shown(value: &str) -> String {
 }
 
 /// A key of the document (or a spreadsheet's column name) as a message may
-/// show it: in the shape of the format's field names (lowercase letters and
-/// `_`, at most 40), or of an id; otherwise only its fingerprint, since a
-/// document can put anything in a key (a sheet without its header row puts
-/// a person's name there).
-pub(crate) fn field_shown(field: &str) -> String {
+/// show it: quoted when it is one of the format's names or so near one that
+/// it is a typo of it (`near`), otherwise as any other value ([`shown`]),
+/// since a document can put anything in a key (a sheet without its header
+/// row puts a person's name there).
+pub(crate) fn field_shown(field: &str, near: bool) -> String {
     let field_like = (1..=40).contains(&field.len())
         && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-    if field_like {
+    if near && field_like {
         format!("{field:?}")
     } else {
         shown(field)

@@ -179,7 +179,7 @@ pub use model::{
 };
 pub use privacy::{Erased, Purged};
 pub use scoring::{Contribution, Reason, ScoringConfig, TieStats, Trust, TrustComponents};
-pub use time::Moment;
+pub use time::{Moment, MAX_YEAR, MIN_YEAR};
 
 /// The README's Rust tour, compiled as a doc test so that it cannot drift.
 #[cfg(doctest)]

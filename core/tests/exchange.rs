@@ -84,7 +84,7 @@ fn bad_csv_is_refused_whole_with_file_line_column() {
     let interactions = "at;participants;kind;initiator\n31-02-2024;v-inge|e-tove;meeting;\n2024-01-01;v-inge|e-ghost;request;\n";
     let found = problems(Network::from_csv_texts(actors, Some(interactions), None)).join("\n");
     for expected in [
-        "actors.csv:1:5: unknown column \"colour\"",
+        "actors.csv:1:5: unknown column [not shown, fingerprint",
         "actors.csv:3:2: expected one of",
         "actors.csv:4:1: must not be empty",
         "interactions.csv:2:1: expected a date",

@@ -31,6 +31,50 @@ impl<'de> DeserializeSeed<'de> for Values<'_> {
     }
 }
 
+/// The names the format gives its keys: a repeated one is shown.
+const FORMAT_NAMES: &[&str] = &[
+    "format",
+    "version",
+    "meta",
+    "actors",
+    "interactions",
+    "initiatives",
+    "scoring",
+    "id",
+    "kind",
+    "name",
+    "sector",
+    "member_of",
+    "contact_for",
+    "area",
+    "tags",
+    "contact",
+    "phone",
+    "email",
+    "joined",
+    "left",
+    "extra",
+    "at",
+    "participants",
+    "initiator",
+    "formal",
+    "outcome",
+    "answered_at",
+    "answered_by",
+    "initiative",
+    "note",
+    "status",
+    "started",
+    "ended",
+    "outcomes",
+    "description",
+    "actor",
+    "role",
+    "label",
+    "value",
+    "unit",
+];
+
 /// The message of a repeated key; the key is shown as the format's field
 /// names are (it could be anything in `extra`).
 const REPEATED: &str = "repeats a key: an object names each key once";
@@ -92,7 +136,7 @@ impl<'de> Visitor<'de> for Values<'_> {
                 };
                 return Err(A::Error::custom(format_args!(
                     "{place}\u{0}{}\u{0}{REPEATED}",
-                    field_shown(&key)
+                    field_shown(&key, FORMAT_NAMES.contains(&key.as_str()))
                 )));
             }
             if base > 0 {

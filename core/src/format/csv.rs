@@ -218,18 +218,19 @@ fn read_sheet(layout: &Layout, text: &str, problems: &mut Vec<Problem>) -> Sheet
                     Some(_) => {
                         problems.push(Problem::new(
                             place,
-                            format!("column {} appears twice", field_shown(name)),
+                            format!("column {} appears twice", field_shown(name, true)),
                         ));
                         header.push(None);
                     }
                     None if name.is_empty() => header.push(None),
                     None => {
-                        let hint = nearest(name, &names)
+                        let near = nearest(name, &names);
+                        let hint = near
                             .map(|k| format!(" (did you mean {k:?}?)"))
                             .unwrap_or_default();
                         problems.push(Problem::new(
                             place,
-                            format!("unknown column {}{hint}", field_shown(name)),
+                            format!("unknown column {}{hint}", field_shown(name, near.is_some())),
                         ));
                         header.push(None);
                     }

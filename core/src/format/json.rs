@@ -132,10 +132,12 @@ impl Reader {
     fn known_fields(&mut self, obj: &Map<String, Value>, known: &[&str], place: &str) {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
-                let hint = nearest(key, known)
+                let near = nearest(key, known);
+                let hint = near
                     .map(|k| format!(" (did you mean {k:?}?)"))
                     .unwrap_or_default();
-                self.problem(place, format!("unknown field {}{hint}", field_shown(key)));
+                let key = field_shown(key, near.is_some());
+                self.problem(place, format!("unknown field {key}{hint}"));
             }
         }
     }
