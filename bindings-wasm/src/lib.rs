@@ -273,7 +273,10 @@ impl Network {
 
     /// One actor's record, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "ActorRecord | undefined")]
-    pub fn actor(&self, id: JsValue) -> Res<JsValue> {
+    pub fn actor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Res<JsValue> {
         match self.inner.actor(&text(&id, "id")?) {
             Some(a) => out(a),
             None => Ok(JsValue::UNDEFINED),
@@ -295,7 +298,7 @@ impl Network {
     #[wasm_bindgen(js_name = updateActor)]
     pub fn update_actor(
         &mut self,
-        id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Partial<ActorRecord>")] changes: JsValue,
     ) -> Res<()> {
         let id = text(&id, "id")?;
@@ -305,7 +308,10 @@ impl Network {
 
     /// Removes an actor nothing refers to; returns its record.
     #[wasm_bindgen(js_name = removeActor, unchecked_return_type = "ActorRecord")]
-    pub fn remove_actor(&mut self, id: JsValue) -> Res<JsValue> {
+    pub fn remove_actor(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Res<JsValue> {
         let removed = self.inner.remove_actor(&text(&id, "id")?).map_err(to_js)?;
         out(&removed)
     }
@@ -402,7 +408,7 @@ impl Network {
     #[wasm_bindgen(js_name = updateInitiative)]
     pub fn update_initiative(
         &mut self,
-        id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Partial<InitiativeRecord>")] changes: JsValue,
     ) -> Res<()> {
         let id = text(&id, "id")?;
@@ -412,7 +418,10 @@ impl Network {
 
     /// Removes an initiative no interaction names; returns its record.
     #[wasm_bindgen(js_name = removeInitiative, unchecked_return_type = "InitiativeRecord")]
-    pub fn remove_initiative(&mut self, id: JsValue) -> Res<JsValue> {
+    pub fn remove_initiative(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Res<JsValue> {
         let removed = self
             .inner
             .remove_initiative(&text(&id, "id")?)
@@ -422,7 +431,10 @@ impl Network {
 
     /// Erases an actor with every trace (GDPR); returns what was removed.
     #[wasm_bindgen(unchecked_return_type = "Erased")]
-    pub fn erase(&mut self, id: JsValue) -> Res<JsValue> {
+    pub fn erase(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Res<JsValue> {
         let erased = self.inner.erase(&text(&id, "id")?).map_err(to_js)?;
         out(&erased)
     }
@@ -433,7 +445,7 @@ impl Network {
     /// optionally, `interactions.csv` and `initiatives.csv`.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
-        actors: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] actors: JsValue,
         interactions: Option<js_sys::JsString>,
         initiatives: Option<js_sys::JsString>,
     ) -> Res<Network> {
@@ -542,7 +554,10 @@ impl Network {
     /// Where an actor's id or name appears in free text that `erase` does
     /// not remove, for review before erasing.
     #[wasm_bindgen(unchecked_return_type = "Mention[]")]
-    pub fn mentions(&self, id: JsValue) -> Res<JsValue> {
+    pub fn mentions(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Res<JsValue> {
         out(&self.inner.mentions(&text(&id, "id")?).map_err(to_js)?)
     }
 
@@ -550,12 +565,22 @@ impl Network {
     #[wasm_bindgen(js_name = purgeBefore, unchecked_return_type = "Purged")]
     pub fn purge_before(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
     ) -> Res<JsValue> {
-        let purged = self
-            .inner
-            .purge_before_text(&text(&date, "date")?)
-            .map_err(to_js)?;
+        // A Date is an instant; one at midnight UTC is that day, as a
+        // date-only string is (any other instant is refused as the core
+        // refuses a date-time).
+        let day = match date.as_string() {
+            Some(text) => text,
+            None => {
+                let iso = instant(&date, "date")?.to_string();
+                match iso.strip_suffix("T00:00:00Z") {
+                    Some(day) => day.to_owned(),
+                    None => iso,
+                }
+            }
+        };
+        let purged = self.inner.purge_before_text(&day).map_err(to_js)?;
         out(&purged)
     }
 
@@ -565,8 +590,8 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "Trust")]
     pub fn trust(
         &self,
-        source: JsValue,
-        target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
     ) -> Res<JsValue> {
         let t = self
@@ -584,8 +609,8 @@ impl Network {
     #[wasm_bindgen(js_name = trustValue)]
     pub fn trust_value(
         &self,
-        source: JsValue,
-        target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
     ) -> Res<f64> {
         self.inner
@@ -601,8 +626,8 @@ impl Network {
     #[wasm_bindgen(js_name = tieStats, unchecked_return_type = "TieStats")]
     pub fn tie_stats(
         &self,
-        a: JsValue,
-        b: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
     ) -> Res<JsValue> {
         let s = self
@@ -666,11 +691,11 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "WayIn[]")]
     pub fn paths(
         &self,
-        source: JsValue,
-        target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] k: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PathOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] k: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PathOptions")] options: JsValue,
     ) -> Res<JsValue> {
         let (mut hops, mut min) = (None, None);
         if !options.is_undefined() && !options.is_null() {
@@ -722,7 +747,7 @@ impl Network {
     pub fn brokers(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BrokerOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BrokerOptions")] options: JsValue,
     ) -> Res<JsValue> {
         let (mut sources, mut seed) = (None, None);
         if !options.is_undefined() && !options.is_null() {
@@ -741,7 +766,7 @@ impl Network {
     pub fn cross_unit(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "AsOf | undefined")] earlier: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AsOf")] earlier: JsValue,
     ) -> Res<JsValue> {
         let as_of = instant(&as_of, "asOf")?;
         let view = if earlier.is_undefined() || earlier.is_null() {
@@ -757,7 +782,7 @@ impl Network {
     #[wasm_bindgen(js_name = initiativeHealth, unchecked_return_type = "InitiativeHealth")]
     pub fn initiative_health(
         &self,
-        id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "AsOf")] as_of: JsValue,
     ) -> Res<JsValue> {
         let h = self

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import samskab, { Network } from "../pkg/node.mjs";
+import samskab, { Network, example } from "../pkg/node.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
 
@@ -19,4 +19,25 @@ test("package.json ships its licences and keeps the Node entry's initialisation"
   // "sideEffects": false let bundlers drop node.mjs's initSync.
   assert.deepEqual(pkg.sideEffects, ["./node.mjs"]);
   assert.equal(pkg.exports["./samskab_bg.wasm"], "./samskab_bg.wasm");
+});
+
+test("the examples and the format's specification ship with the package", () => {
+  assert.equal(example().counts().actors, 54);
+  assert.equal(example("skovlund").counts().actors, 9);
+  assert.throws(() => example("atlantis"), { name: "InvalidArgumentError" });
+  assert.ok(readFileSync(new URL("../pkg/format-v1.md", import.meta.url), "utf8").startsWith("# The samskab document format"));
+  for (const f of ["format-v1.md", "examples/egebaek.json"]) assert.ok(pkg.files.includes(f), f);
+});
+
+test("a freed Network says so, and works with using", () => {
+  const net = example("skovlund");
+  net.free();
+  assert.throws(() => net.counts(), (e) => e.name === "InvalidArgumentError" && e.message.startsWith("this Network was freed"));
+  assert.equal(typeof Network.prototype[Symbol.dispose], "function");
+});
+
+test("purgeBefore takes a Date at midnight UTC as that day", () => {
+  const net = example("skovlund");
+  assert.ok(net.purgeBefore(new Date("2024-01-01T00:00:00Z")).interactions_removed > 0);
+  assert.throws(() => net.purgeBefore(new Date("2024-01-01T10:00:00Z")), { name: "InvalidArgumentError" });
 });

@@ -35,7 +35,12 @@ export async function main(text: string): Promise<number> {
 export function exchange(net: Network): string {
   const files: { actors: string; interactions: string } = net.toCsv();
   const again: Network = Network.fromCsv(files.actors, files.interactions);
-  const removed: number = again.purgeBefore("2024-01-01").interactions_removed;
+  const removed: number = again.purgeBefore("2024-01-01").interactions_removed + again.purgeBefore(new Date(0)).notes_removed;
+  // Trailing parameters are optional, as the README writes the calls.
+  const best: WayIn[] = net.paths("v-maja", "u-job", new Date()).concat(net.paths("v-maja", "u-job", new Date(), 3));
+  void net.brokers("2025-11-01"); void net.crossUnit("2025-11-01"); void best;
+  // @ts-expect-error: ids are strings
+  net.trust(7, "e-mette", "2025-11-01");
   const copy: Network = net.pseudonymised("a key of sixteen bytes");
   const nodes: number = net.toCytoscape("2025-11-01").elements.nodes.length;
   return net.toGraphml("2025-11-01") + net.toGexf(new Date()) + copy.toJson() + removed + nodes;

@@ -39,6 +39,13 @@ need_python_venv() {
   export PY
 }
 
+# The Linux wheel scripts/release made, installed into .venv: the tests run
+# on what a user installs (and the module is not built twice).
+install_release_wheel() {
+  step "Python module (the release wheel into .venv)"
+  "$PY" -m pip install --quiet --force-reinstall --no-deps dist/samskab-*-manylinux*.whl
+}
+
 # Builds and installs the Python module into .venv the way a user would
 # (pip, with maturin as the PEP 517 backend), reusing the workspace's build.
 build_python_module() {
@@ -92,7 +99,20 @@ build_wasm() {
   bindings-wasm/node_modules/.bin/wasm-opt --no-inline='*add_dependencies*' -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$pkg/samskab_bg.wasm" -o "$pkg/samskab_bg.wasm"
+  # A call on a Network after free() (or the end of a `using` block) gets
+  # wasm-bindgen's "null pointer passed to rust"; say what happened instead.
+  # The pattern must still be found, or a new wasm-bindgen went unnoticed.
+  local throw='throw new Error(getStringFromWasm0(arg0, arg1));'
+  if ! grep -qF "$throw" "$pkg/samskab.js"; then
+    echo "build_wasm: wasm-bindgen's throw is not where it was (see scripts/lib/setup.sh)" >&2
+    return 1
+  fi
+  sed -i "s|$throw|{ const message = getStringFromWasm0(arg0, arg1); if (message === 'null pointer passed to rust') { const e = new Error('this Network was freed (free(), or the end of a using block) and cannot be used'); e.name = 'InvalidArgumentError'; e.problems = []; throw e; } throw new Error(message); }|" "$pkg/samskab.js"
   cp bindings-wasm/package/* "$pkg/"
+  # The example networks and the format's specification travel with it.
+  mkdir -p "$pkg/examples"
+  cp examples/data/egebaek.json examples/data/skovlund.json "$pkg/examples/"
+  cp docs/format-v1.md "$pkg/"
   sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$(cargo pkgid -p samskab | sed 's/.*[#@]//')\"/" "$pkg/package.json"
   local raw gz
   raw=$(stat -c %s "$pkg/samskab_bg.wasm")
@@ -140,7 +160,13 @@ need_bench_venv() {
     cp benchmarks/requirements.txt "$stamp"
   fi
   step "samskab into the benchmark environment"
-  CARGO_TARGET_DIR="$PWD/target" "$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps ./bindings-python
+  # The test command passes the release wheel it just made; scripts/bench
+  # builds from the checkout.
+  if [ -n "${RELEASE_WHEEL:-}" ]; then
+    "$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps "$RELEASE_WHEEL"
+  else
+    CARGO_TARGET_DIR="$PWD/target" "$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps ./bindings-python
+  fi
   BENCH_PY="$PWD/$venv/bin/python"
   export BENCH_PY
 }
@@ -173,4 +199,24 @@ fuzz_for() {
     -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -n 12) || status=$?
   rm -rf "$corpus"
   return "$status"
+}
+
+# What scripts/release needs beyond the test set-up: zig (from PyPI) as the
+# linker of the manylinux2014 wheel, mingw-w64 (Debian) and Rust's GNU
+# Windows target for the Windows wheel.
+need_release_tools() {
+  if ! "$PY" -c "import ziglang" >/dev/null 2>&1; then
+    step "zig (PyPI ziglang), for the manylinux2014 wheel"
+    "$PY" -m pip install --quiet ziglang
+  fi
+  if ! command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
+    step "Debian package gcc-mingw-w64-x86-64 (once)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null
+  fi
+  if command -v rustup >/dev/null 2>&1; then
+    rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
+  fi
 }

@@ -53,6 +53,7 @@ MIN_TIE_LENGTH: float = _samskab.MIN_TIE_LENGTH
 
 __all__ = [
     "MIN_TIE_LENGTH",
+    "example",
     "Network",
     "Trust",
     "TrustComponents",
@@ -1183,3 +1184,20 @@ def _floats(spec: Tuple[Any, ...]) -> List[float]:
 
 def _ints(spec: Tuple[Any, ...]) -> List[int]:
     return list(_array("q", spec[1]))
+
+
+#: The example networks that ship with the module.
+EXAMPLES = ("egebaek", "skovlund")
+
+
+def example(name: str = "egebaek") -> Network:
+    """A bundled example network: ``"egebaek"`` (Egebæk Kommune, a fictional
+    municipality: 54 actors, 568 interactions from 2023 to 2025, six initiatives)
+    or ``"skovlund"`` (9 actors)."""
+    if name not in EXAMPLES:
+        raise _samskab._invalid_argument("name", f"must be one of {', '.join(EXAMPLES)}")
+    from importlib import resources
+
+    text = resources.files(__name__).joinpath("examples").joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return Network.from_json(text)
+
