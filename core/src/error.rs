@@ -102,7 +102,7 @@ pub fn fingerprint(value: &str) -> String {
 #[non_exhaustive]
 pub enum Error {
     /// The text is not well-formed JSON.
-    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    #[error("not valid JSON at line {line}, column {column}: {message}{SPEC}")]
     Parse {
         /// 1-based line of the fault.
         line: usize,
@@ -112,7 +112,7 @@ pub enum Error {
         message: String,
     },
     /// The input breaks one or more rules; nothing of it was applied.
-    #[error("{}", ProblemList(problems))]
+    #[error("{}{SPEC}", ProblemList(problems))]
     Validation {
         /// Every problem found, each with its place.
         problems: Vec<Problem>,
@@ -121,7 +121,7 @@ pub enum Error {
     /// one does not understand.
     #[error(
         "version: {found} is newer than this samskab understands ({supported}); \
-         the file was written by a newer samskab, upgrade to read it"
+         the file was written by a newer samskab, upgrade to read it{SPEC}"
     )]
     NewerVersion {
         /// The version the document declares.
@@ -226,6 +226,11 @@ impl Error {
         }
     }
 }
+
+/// Where the rules an error speaks of are written: every error about the
+/// format ends with it.
+const SPEC: &str =
+    "\n(the format: format-v1.md in the samskab package, docs/format-v1.md in its repository)";
 
 /// How many problems a validation message spells out; the rest are counted.
 const SHOWN_PROBLEMS: usize = 20;
