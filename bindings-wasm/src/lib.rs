@@ -828,6 +828,23 @@ impl Default for Network {
     }
 }
 
+/// Whether `value` is an error samskab threw: an object whose `name` is one
+/// of the core's error names and that carries `problems`. Read with
+/// `Reflect.get`, which catches, so any value is safe to ask about. Typed as
+/// a guard in the custom TypeScript section.
+#[wasm_bindgen(js_name = isSamskabError, skip_typescript)]
+pub fn is_samskab_error(value: &JsValue) -> bool {
+    if !value.is_object() {
+        return false;
+    }
+    let name = Reflect::get(value, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    let problems = Reflect::get(value, &"problems".into()).ok();
+    name.is_some_and(|n| samskab::Error::NAMES.contains(&n.as_str()))
+        && problems.is_some_and(|p| Array::is_array(&p))
+}
+
 /// The version of the samskab core in this module.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -233,10 +233,13 @@ export interface Erased {
 
 /** Every error samskab throws: `name` tells the variant. */
 export interface SamskabError extends Error {
-  name: "ParseError" | "ValidationError" | "NewerVersionError" | "UnknownActorError" | "UnknownInteractionError" | "UnknownInitiativeError" | "InvalidArgumentError" | "IoError";
+  name: "ParseError" | "ValidationError" | "NewerVersionError" | "UnknownActorError" | "UnknownInteractionError" | "UnknownInitiativeError" | "InvalidArgumentError" | "LimitError" | "IoError";
   /** Located problems of a `ValidationError`; empty otherwise. */
   problems: { place: string; message: string }[];
 }
+
+/** Whether `e` is an error samskab threw (its `name` tells which, `problems` where). */
+export function isSamskabError(e: unknown): e is SamskabError;
 
 /** The spreadsheet form, one string per file. */
 export interface CsvFiles { actors: string; interactions: string; initiatives: string }

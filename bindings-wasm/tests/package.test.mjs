@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import samskab, { Network, example } from "../pkg/node.mjs";
+import samskab, { Network, example, isSamskabError } from "../pkg/node.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
 
@@ -40,4 +40,17 @@ test("purgeBefore takes a Date at midnight UTC as that day", () => {
   const net = example("skovlund");
   assert.ok(net.purgeBefore(new Date("2024-01-01T00:00:00Z")).interactions_removed > 0);
   assert.throws(() => net.purgeBefore(new Date("2024-01-01T10:00:00Z")), { name: "InvalidArgumentError" });
+});
+
+test("isSamskabError tells samskab's errors from others, for any value", () => {
+  try {
+    example("skovlund").trust("v-nobody", "e-tove", "2024-06-01");
+    assert.fail("thrown");
+  } catch (e) {
+    assert.ok(isSamskabError(e));
+  }
+  for (const other of [new Error("x"), new TypeError("y"), null, undefined, 3, "ValidationError",
+    new Proxy({}, { get() { throw new Error("trap"); } })]) {
+    assert.equal(isSamskabError(other), false);
+  }
 });

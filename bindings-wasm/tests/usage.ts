@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit` in the tests: the declarations must let a
 // user write this, and must reject what is wrong.
-import init, { Network, minTieLength, type Trust, type WayIn, type SamskabError, type Report } from "../pkg/samskab.js";
+import init, { Network, isSamskabError, minTieLength, type Trust, type WayIn, type SamskabError, type Report } from "../pkg/samskab.js";
 
 export async function main(text: string): Promise<number> {
   await init();
@@ -25,6 +25,10 @@ export async function main(text: string): Promise<number> {
     const err = e as SamskabError;
     const places: string[] = err.problems.map((p) => p.place);
     void places;
+    if (isSamskabError(e)) {
+      const name: string = e.name;
+      void name;
+    }
   }
   // @ts-expect-error: an actor needs a kind from the closed list
   net.addActor({ id: "x", kind: "wizard" });

@@ -180,6 +180,19 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every variant's name, as [`Error::name`] gives them.
+    pub const NAMES: &'static [&'static str] = &[
+        "ParseError",
+        "ValidationError",
+        "NewerVersionError",
+        "UnknownActorError",
+        "UnknownInteractionError",
+        "UnknownInitiativeError",
+        "InvalidArgumentError",
+        "LimitError",
+        "IoError",
+    ];
+
     /// The variant's stable name, used as the exception class in Python and
     /// as `Error.name` in JavaScript: `ParseError`, `ValidationError`,
     /// `NewerVersionError`, `UnknownActorError`, `UnknownInteractionError`,

@@ -217,3 +217,39 @@ fn built_and_loaded_networks_are_the_same() {
         .map(str::to_owned);
     assert_eq!(answerer.as_deref(), Some("e-tove"));
 }
+
+#[test]
+fn every_error_name_is_listed() {
+    use samskab::Error;
+    let io = Error::Io {
+        operation: "reading",
+        path: "x".into(),
+        source: std::io::Error::other("x"),
+    };
+    let all = [
+        Error::Parse {
+            line: 1,
+            column: 1,
+            message: String::new(),
+        },
+        Error::Validation { problems: vec![] },
+        Error::NewerVersion {
+            found: 2,
+            supported: 1,
+        },
+        Error::UnknownActor { id: "a-1".into() },
+        Error::UnknownInteraction { id: "x-1".into() },
+        Error::UnknownInitiative { id: "i-1".into() },
+        Error::InvalidArgument {
+            argument: "k".into(),
+            message: String::new(),
+        },
+        Error::Limit {
+            place: "p".into(),
+            message: String::new(),
+        },
+        io,
+    ];
+    let names: Vec<&str> = all.iter().map(Error::name).collect();
+    assert_eq!(names, Error::NAMES);
+}
