@@ -77,7 +77,10 @@ def test_purge_before(egebaek):
         egebaek.purge_before(dt.datetime(2024, 7, 1))  # type: ignore[arg-type]
 
 
-def test_a_real_spreadsheet_program_writes_csv_we_read(tmp_path):
+# LibreOffice's text encodings: 76 UTF-8, 1 Windows-1252 (what Danish Excel's "CSV"
+# writes: found refused with "did not contain valid UTF-8" and no line), 65535 UTF-16.
+@pytest.mark.parametrize("charset, encoding", [("76", "utf-8"), ("1", "cp1252"), ("65535", "utf-16")])
+def test_a_real_spreadsheet_program_writes_csv_we_read(tmp_path, charset, encoding):
     """LibreOffice, headless, turns workbooks into CSV with Danish settings (';', DD-MM-YYYY)."""
     openpyxl = pytest.importorskip("openpyxl")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -112,11 +115,11 @@ def test_a_real_spreadsheet_program_writes_csv_we_read(tmp_path):
         book.save(tmp_path / f"{name}.xlsx")
         subprocess.run(
             [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-             "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,1030",
+             "--convert-to", f"csv:Text - txt - csv (StarCalc):59,34,{charset},1,,1030",
              "--outdir", str(tmp_path / "csv"), str(tmp_path / f"{name}.xlsx")],
             check=True, capture_output=True, timeout=180,
         )
-    written = (tmp_path / "csv" / "actors.csv").read_text(encoding="utf-8")
+    written = (tmp_path / "csv" / "actors.csv").read_text(encoding=encoding)
     assert ";" in written.splitlines()[0] and "01-02-2020" in written, written
     net = samskab.Network.from_csv(tmp_path / "csv")
     assert net.actor("e-tove")["joined"] == "2020-02-01"

@@ -457,6 +457,20 @@ impl Network {
             .map_err(to_js)
     }
 
+    /// Reads the spreadsheet form from the files' bytes as a file input gives
+    /// them, in whichever encoding they were saved (UTF-8, UTF-16 with its
+    /// mark, Windows-1252).
+    #[wasm_bindgen(js_name = fromCsvBytes)]
+    pub fn from_csv_bytes(
+        actors: &[u8],
+        interactions: Option<Vec<u8>>,
+        initiatives: Option<Vec<u8>>,
+    ) -> Res<Network> {
+        Core::from_csv_bytes(actors, interactions.as_deref(), initiatives.as_deref())
+            .map(|inner| Network { inner })
+            .map_err(to_js)
+    }
+
     /// The spreadsheet form as text, one string per file.
     #[wasm_bindgen(js_name = toCsv, unchecked_return_type = "CsvFiles")]
     pub fn to_csv(&self) -> Res<JsValue> {

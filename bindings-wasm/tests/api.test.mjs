@@ -177,3 +177,14 @@ test("spreadsheets, graph exports, pseudonyms and retention take and return stri
   assert.equal(copy.toJson(), net.pseudonymised(new TextEncoder().encode("municipal secret 2025")).toJson());
   assert.ok(net.purgeBefore("2024-07-01").interactions_removed > 0);
 });
+
+test("spreadsheet bytes in any encoding a spreadsheet program writes", () => {
+  const text = "id;kind;name\nv-1;volunteer;Søren\ne-1;employee;Åse\n";
+  const cp1252 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+  const utf8 = new TextEncoder().encode(text);
+  const header = new TextEncoder().encode("at;participants;kind\n");
+  for (const bytes of [cp1252, utf8]) {
+    assert.equal(Network.fromCsvBytes(bytes, header).actor("v-1").name, "Søren");
+  }
+  assert.throws(() => Network.fromCsvBytes(Uint8Array.from([0x69, 0x64, 0x0a, 0x81]), header), (e) => e.name === "ValidationError" && e.problems[0].place === "actors.csv:2:1");
+});

@@ -282,3 +282,50 @@ fn purge_before_keeps_a_valid_network() {
     );
     assert_eq!(net.purge_before(limit).interactions_removed, 0);
 }
+
+#[test]
+fn csv_folders_in_the_encodings_spreadsheets_write() {
+    // Found (#27): a CSV saved by Danish Excel in its default encoding
+    // (Windows-1252) was refused as "did not contain valid UTF-8", with no line.
+    let dir = std::env::temp_dir().join(format!("samskab-encodings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let actors = "id;kind;name\nv-1;volunteer;Søren Æblø\ne-1;employee;Åse\n";
+    let interactions = "at;participants;kind;note\n05-09-2023;v-1|e-1;informal;Kaffe på rådhuset\n";
+    let cp1252 = |t: &str| -> Vec<u8> {
+        t.chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect()
+    };
+    let utf16 = |t: &str| -> Vec<u8> {
+        [0xffu8, 0xfe]
+            .into_iter()
+            .chain(
+                t.replace(';', "\t")
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect()
+    };
+    for (how, a, x) in [
+        ("Windows-1252", cp1252(actors), cp1252(interactions)),
+        ("UTF-16 with tabs", utf16(actors), utf16(interactions)),
+    ] {
+        std::fs::write(dir.join("actors.csv"), a).unwrap();
+        std::fs::write(dir.join("interactions.csv"), x).unwrap();
+        let net = Network::from_csv(&dir).unwrap_or_else(|e| panic!("{how}: {e}"));
+        assert_eq!(
+            net.actor("v-1").unwrap().name.as_deref(),
+            Some("Søren Æblø"),
+            "{how}"
+        );
+        let (_, x) = net.interactions().next().unwrap();
+        assert_eq!(x.note.as_deref(), Some("Kaffe på rådhuset"), "{how}");
+    }
+    // What cannot be told apart is refused with its place and how to save it.
+    std::fs::write(dir.join("actors.csv"), b"id;kind\nv-\x81;citizen\n").unwrap();
+    let err = Network::from_csv(&dir).unwrap_err();
+    assert_eq!(err.problems()[0].place, "actors.csv:2:3");
+    assert!(err.problems()[0].message.contains("CSV UTF-8"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -113,9 +113,15 @@ struct Sheet {
 }
 
 /// `;` when the header has more of them than of `,` (Danish spreadsheets).
+/// `;`, `,` or a tab, whichever the header holds most of (Danish
+/// spreadsheets write `;`, Excel's "Unicode text" tabs), `,` on a tie.
 fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
-    if header.matches(';').count() > header.matches(',').count() {
+    let count = |c: char| header.matches(c).count();
+    let (semicolons, commas, tabs) = (count(';'), count(','), count('\t'));
+    if tabs > semicolons && tabs > commas {
+        b'\t'
+    } else if semicolons > commas {
         b';'
     } else {
         b','
@@ -514,8 +520,9 @@ impl Network {
     /// text, and text with spaces at either end) lose that one `'` and are
     /// taken exactly as they stand; other cells are read trimmed.
     ///
-    /// `;` or `,` separates the columns (Danish spreadsheets write `;`), the
-    /// files are UTF-8 with or without a byte-order mark, dates may also be
+    /// `;`, `,` or a tab separates the columns (Danish spreadsheets write
+    /// `;`), the files are UTF-8 (with or without a byte-order mark), UTF-16
+    /// or Windows-1252 (see [`Network::from_csv_bytes`]), dates may also be
     /// written `DD-MM-YYYY` or `DD.MM.YYYY`, lists are separated by `|` and
     /// initiative participants are written `actor:role|actor:role`. A file
     /// that breaks a rule is refused whole, every problem placed as
@@ -534,7 +541,7 @@ impl Network {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         let mut problems = Vec::new();
-        let mut read = |name: &str, required: bool| -> Result<Option<String>> {
+        let mut read = |name: &str, required: bool| -> Result<Option<Vec<u8>>> {
             let path = folder.join(name);
             if !present.iter().any(|p| p == name) {
                 if let Some(other) = present.iter().find(|p| p.eq_ignore_ascii_case(name)) {
@@ -551,23 +558,53 @@ impl Network {
                 }
                 return Ok(None);
             }
-            std::fs::read_to_string(&path)
-                .map(Some)
-                .map_err(|source| Error::Io {
-                    operation: "reading",
-                    path: path.display().to_string(),
-                    source,
-                })
+            std::fs::read(&path).map(Some).map_err(|source| Error::Io {
+                operation: "reading",
+                path: path.display().to_string(),
+                source,
+            })
         };
         let actors = read("actors.csv", true)?;
         let interactions = read("interactions.csv", true)?;
         let initiatives = read("initiatives.csv", false)?;
         Error::check(problems)?;
-        from_texts(
-            actors.as_deref().unwrap_or(""),
+        Network::from_csv_bytes(
+            actors.as_deref().unwrap_or_default(),
             interactions.as_deref(),
             initiatives.as_deref(),
         )
+    }
+
+    /// The spreadsheet form from the three files' bytes, in whichever
+    /// encoding they were saved: UTF-8 with or without a byte-order mark,
+    /// UTF-16 with its mark (Excel's "Unicode text", tab-separated), or
+    /// Windows-1252 (Danish Excel's "CSV") when no byte says otherwise. A
+    /// file that cannot be told is refused with its place and how to save
+    /// it. See [`Network::from_csv`].
+    ///
+    /// ```
+    /// use samskab::Network;
+    /// // "Søren" as Danish Excel's "CSV" writes it (Windows-1252): ø is one byte.
+    /// let actors = b"id;kind;name\nv-s\xf8ren;volunteer;S\xf8ren\n";
+    /// let net = Network::from_csv_bytes(actors, Some(b"at;participants;kind\n"), None)?;
+    /// assert_eq!(net.actor("v-s\u{f8}ren").unwrap().name.as_deref(), Some("S\u{f8}ren"));
+    /// # Ok::<(), samskab::Error>(())
+    /// ```
+    pub fn from_csv_bytes(
+        actors: &[u8],
+        interactions: Option<&[u8]>,
+        initiatives: Option<&[u8]>,
+    ) -> Result<Network> {
+        let mut problems = Vec::new();
+        let mut text = |bytes: Option<&[u8]>, file: &str| -> Option<String> {
+            let decoded = super::encoding::decode(bytes?, file);
+            decoded.map_err(|p| problems.push(p)).ok()
+        };
+        let a = text(Some(actors), "actors.csv");
+        let x = text(interactions, "interactions.csv");
+        let i = text(initiatives, "initiatives.csv");
+        Error::check(problems)?;
+        from_texts(a.as_deref().unwrap_or(""), x.as_deref(), i.as_deref())
     }
 
     /// Reads the spreadsheet form from the files' text (for browsers, where

@@ -4,6 +4,7 @@
 mod checked;
 mod csv;
 mod document;
+mod encoding;
 mod file;
 mod graph;
 pub(crate) mod json;
