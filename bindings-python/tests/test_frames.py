@@ -1,6 +1,9 @@
 """Tables as pandas frames built from columns, and NetworkX."""
 
 import json
+import math
+
+import pytest
 
 import numpy as np
 import pandas as pd
@@ -58,5 +61,39 @@ def test_a_large_frame_comes_as_columns():
 def test_to_networkx(egebaek):
     g = egebaek.to_networkx("2025-11-01")
     assert g.number_of_nodes() == 54
-    assert g["v-grethe"]["e-mette"]["weight"] == egebaek.trust_value("v-grethe", "e-mette", "2025-11-01")
+    edge = g["v-grethe"]["e-mette"]
+    assert edge["trust"] == egebaek.trust_value("v-grethe", "e-mette", "2025-11-01")
+    # Found (#27): trust sat in `weight`, which NetworkX reads as a distance.
+    assert "weight" not in edge
+    assert edge["length"] == pytest.approx(max(-math.log(edge["trust"]), samskab.MIN_TIE_LENGTH))
+    import networkx as nx
+
+    route = nx.shortest_path(g, "v-maja", "e-aisha", weight="length")
+    assert route[0] == "v-maja" and route[-1] == "e-aisha"
     assert g.nodes["e-per"]["sector"] == "municipality"
+
+
+def test_frames_for_excel_and_for_each_analysis(egebaek, tmp_path):
+    # Found (#27): the frames' zone-aware times made df.to_excel raise.
+    local = egebaek.interactions_frame(tz="Europe/Copenhagen")
+    assert local["at"].dt.tz is None
+    utc = egebaek.interactions_frame()
+    assert (local["at"] - utc["at"].dt.tz_localize(None)).dt.total_seconds().isin([3600, 7200]).all()
+    egebaek.ties_frame("2025-11-01", tz="Europe/Copenhagen").to_excel(tmp_path / "ties.xlsx")
+    for frame, rows in [
+        (egebaek.key_people_frame("2025-11-01"), egebaek.key_people("2025-11-01")),
+        (egebaek.neglected_frame("2025-11-01"), egebaek.neglected("2025-11-01")),
+        (egebaek.coverage_frame("2025-11-01"), egebaek.coverage("2025-11-01")),
+        (egebaek.brokers_frame("2025-11-01"), egebaek.brokers("2025-11-01")),
+    ]:
+        assert len(frame) == len(rows)
+
+
+def test_as_of_takes_numpy_and_pandas_instants(egebaek):
+    import pandas as pd
+
+    want = egebaek.trust_value("v-grethe", "e-mette", "2025-11-01")
+    for as_of in (np.datetime64("2025-11-01"), np.datetime64("2025-11-01T00:00:00.000"), pd.Timestamp("2025-11-01", tz="UTC")):
+        assert egebaek.trust_value("v-grethe", "e-mette", as_of) == want
+    with pytest.raises(samskab.InvalidArgumentError):
+        egebaek.trust_value("v-grethe", "e-mette", np.datetime64("NaT"))

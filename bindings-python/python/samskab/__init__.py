@@ -108,7 +108,13 @@ Moment = Union[_dt.date, _dt.datetime]
 
 
 def _instant(value: object, name: str = "as_of") -> str:
-    """An ``as_of`` argument as the core reads it. Naive datetimes are UTC."""
+    """An ``as_of`` argument as the core reads it. Naive datetimes are UTC; a
+    ``numpy.datetime64`` (always naive) too; a pandas ``Timestamp`` is a datetime."""
+    if type(value).__name__ == "datetime64":
+        text = str(value.astype("datetime64[ms]"))  # type: ignore[attr-defined]
+        if text == "NaT":
+            raise _samskab._invalid_argument(name, "is NaT (not a time)")
+        return text + "Z"
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=_dt.timezone.utc)
@@ -752,7 +758,7 @@ class Report(_Record):
 # ----- frames ------------------------------------------------------------------
 
 
-def _frame(columns: Mapping[str, Tuple[Any, ...]]) -> Any:
+def _frame(columns: Mapping[str, Tuple[Any, ...]], tz: Optional[str] = None) -> Any:
     try:
         import numpy as np
         import pandas as pd  # type: ignore[import-untyped]
@@ -780,10 +786,22 @@ def _frame(columns: Mapping[str, Tuple[Any, ...]]) -> Any:
         elif kind == "int":
             data[name] = np.frombuffer(spec[1], dtype="<i8")
         elif kind == "time":
-            data[name] = pd.Series(np.frombuffer(spec[1], dtype="<i8").view("datetime64[ms]")).dt.tz_localize("UTC")
+            times = pd.Series(np.frombuffer(spec[1], dtype="<i8").view("datetime64[ms]")).dt.tz_localize("UTC")
+            # Local times without a zone, when asked: what Excel can hold.
+            data[name] = times if tz is None else times.dt.tz_convert(tz).dt.tz_localize(None)
         elif kind == "bool":
             data[name] = np.frombuffer(spec[1], dtype="u1").astype(bool)
     return pd.DataFrame(data)
+
+
+def _records_frame(records: Sequence[Any]) -> Any:
+    """Result records as a pandas DataFrame, one row each, the fields as columns."""
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover
+        raise ImportError("samskab's data frames need pandas: pip install 'samskab[pandas]'") from e
+    names = [f.name for f in dataclasses.fields(records[0])] if records else []
+    return pd.DataFrame([{n: getattr(r, n) for n in names} for r in records], columns=names or None)
 
 
 # ----- the network ---------------------------------------------------------------
@@ -1112,13 +1130,32 @@ class Network:
         """Every actor as a pandas DataFrame (needs ``samskab[pandas]``)."""
         return _frame(self._net.actor_table())
 
-    def interactions_frame(self) -> Any:
-        """Every interaction as a pandas DataFrame (needs ``samskab[pandas]``)."""
-        return _frame(self._net.interaction_table())
+    def interactions_frame(self, *, tz: Optional[str] = None) -> Any:
+        """Every interaction as a pandas DataFrame (needs ``samskab[pandas]``). Times are
+        UTC; with ``tz`` (``"Europe/Copenhagen"``) they are that zone's local times
+        without a zone, which ``to_excel`` can write."""
+        return _frame(self._net.interaction_table(), tz)
 
-    def ties_frame(self, as_of: AsOf) -> Any:
-        """Every tie and direction as a pandas DataFrame: trust, its components, counts."""
-        return _frame(self._net.tie_table(_instant(as_of)))
+    def ties_frame(self, as_of: AsOf, *, tz: Optional[str] = None) -> Any:
+        """Every tie and direction as a pandas DataFrame: trust, ``length`` (−ln trust,
+        a distance), its components, counts. ``tz`` as in ``interactions_frame``."""
+        return _frame(self._net.tie_table(_instant(as_of)), tz)
+
+    def key_people_frame(self, as_of: AsOf) -> Any:
+        """``key_people`` as a pandas DataFrame, one row per key person."""
+        return _records_frame(self.key_people(as_of))
+
+    def neglected_frame(self, as_of: AsOf) -> Any:
+        """``neglected`` as a pandas DataFrame, one row per tie going cold."""
+        return _records_frame(self.neglected(as_of))
+
+    def coverage_frame(self, as_of: AsOf) -> Any:
+        """``coverage`` as a pandas DataFrame, one row per group."""
+        return _records_frame(self.coverage(as_of))
+
+    def brokers_frame(self, as_of: AsOf) -> Any:
+        """``brokers`` as a pandas DataFrame, one row per broker."""
+        return _records_frame(self.brokers(as_of))
 
     def trust_edges_frame(self, as_of: AsOf) -> Any:
         """The trust graph as a pandas DataFrame, one row per tie between actors present
@@ -1128,7 +1165,10 @@ class Network:
 
     def to_networkx(self, as_of: AsOf) -> Any:
         """A ``networkx.DiGraph``: actors with their kind, sector and name, and an edge
-        ``source → target`` per tie and direction with ``weight`` = trust."""
+        ``source → target`` per tie and direction with ``trust``, ``length`` (−ln trust:
+        pass ``weight="length"`` to NetworkX's shortest paths and betweenness, so the most
+        trusted route is the shortest) and ``interactions``. There is no ``weight``:
+        NetworkX reads ``weight`` as a distance, which trust is the opposite of."""
         try:
             import networkx as nx  # type: ignore[import-untyped]
         except ImportError as e:  # pragma: no cover
@@ -1144,10 +1184,11 @@ class Network:
         ties = self._net.tie_table(_instant(as_of))
         sources = _categories(ties["source"])
         targets = _categories(ties["target"])
-        weights = _floats(ties["trust"])
+        trusts = _floats(ties["trust"])
+        lengths = _floats(ties["length"])
         counts = _ints(ties["interactions"])
-        for s, t, w, n in zip(sources, targets, weights, counts):
-            graph.add_edge(s, t, weight=w, interactions=n)
+        for s, t, w, length, n in zip(sources, targets, trusts, lengths, counts):
+            graph.add_edge(s, t, trust=w, length=length, interactions=n)
         return graph
 
 

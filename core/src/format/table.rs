@@ -406,10 +406,17 @@ impl Network {
             "answered",
             "overdue",
         ];
+        // The length of a direction in the trust graph, as brokers measure
+        // routes: a distance, where trust is the opposite of one.
+        let length: Vec<f64> = value
+            .iter()
+            .map(|&t| crate::analysis::trust_length(t))
+            .collect();
         let mut columns = vec![
             ("source".to_owned(), source.column()),
             ("target".to_owned(), target.column()),
             ("trust".to_owned(), Column::Float(value)),
+            ("length".to_owned(), Column::Float(length)),
             ("evidence".to_owned(), Column::Float(evidence)),
             ("contact".to_owned(), Column::Float(contact)),
             ("spacing".to_owned(), Column::Float(spacing)),
