@@ -142,6 +142,16 @@ fn no_error_message_repeats_a_name_a_number_or_an_address() {
 
 // ----- spreadsheets ----------------------------------------------------------
 
+/// The network the three files hold.
+fn read_back(files: &samskab::format::CsvFiles) -> Network {
+    Network::from_csv_texts(
+        &files.actors,
+        Some(&files.interactions),
+        Some(&files.initiatives),
+    )
+    .unwrap()
+}
+
 fn with_texts(values: &[&str]) -> Network {
     let mut net = Network::new();
     for (i, v) in values.iter().enumerate() {
@@ -184,13 +194,7 @@ fn cells_a_spreadsheet_would_run_are_neutralised_and_come_back_exactly() {
             );
         }
     }
-    let back = Network::from_csv_texts(
-        &files.actors,
-        Some(&files.interactions),
-        Some(&files.initiatives),
-    )
-    .unwrap();
-    assert_eq!(back.to_json(), net.to_json());
+    assert_eq!(read_back(&files).to_json(), net.to_json());
 }
 
 #[test]
@@ -213,13 +217,7 @@ fn the_spreadsheet_form_round_trips_exactly() {
     x.note = Some(String::new());
     net.add_interaction(x).unwrap();
     let files = net.to_csv_texts().unwrap();
-    let back = Network::from_csv_texts(
-        &files.actors,
-        Some(&files.interactions),
-        Some(&files.initiatives),
-    )
-    .unwrap();
-    assert_eq!(back.to_json(), net.to_json());
+    assert_eq!(read_back(&files).to_json(), net.to_json());
     // Hand-typed cells are still read trimmed.
     let typed = Network::from_csv_texts("id;kind\n a-1 ; citizen \n", None, None).unwrap();
     assert!(typed.actor("a-1").is_some());

@@ -7,6 +7,7 @@ use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess,
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::fields;
 use crate::error::{field_shown, Error, Problem, Result};
 
 /// A value read as serde_json reads it, refused when an object repeats a key.
@@ -30,50 +31,6 @@ impl<'de> DeserializeSeed<'de> for Values<'_> {
         d.deserialize_any(self)
     }
 }
-
-/// The names the format gives its keys: a repeated one is shown.
-const FORMAT_NAMES: &[&str] = &[
-    "format",
-    "version",
-    "meta",
-    "actors",
-    "interactions",
-    "initiatives",
-    "scoring",
-    "id",
-    "kind",
-    "name",
-    "sector",
-    "member_of",
-    "contact_for",
-    "area",
-    "tags",
-    "contact",
-    "phone",
-    "email",
-    "joined",
-    "left",
-    "extra",
-    "at",
-    "participants",
-    "initiator",
-    "formal",
-    "outcome",
-    "answered_at",
-    "answered_by",
-    "initiative",
-    "note",
-    "status",
-    "started",
-    "ended",
-    "outcomes",
-    "description",
-    "actor",
-    "role",
-    "label",
-    "value",
-    "unit",
-];
 
 /// The message of a repeated key; the key is shown as the format's field
 /// names are (it could be anything in `extra`).
@@ -136,7 +93,12 @@ impl<'de> Visitor<'de> for Values<'_> {
                 };
                 return Err(A::Error::custom(format_args!(
                     "{place}\u{0}{}\u{0}{REPEATED}",
-                    field_shown(&key, FORMAT_NAMES.contains(&key.as_str()))
+                    field_shown(
+                        &key,
+                        fields::ALL
+                            .iter()
+                            .any(|names| names.contains(&key.as_str()))
+                    )
                 )));
             }
             if base > 0 {

@@ -14,6 +14,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::fields::{
+    ACTOR_FIELDS, CONTACT_FIELDS, DELIVERED_FIELDS, DOCUMENT_FIELDS, INITIATIVE_FIELDS,
+    INTERACTION_FIELDS, PARTICIPANT_FIELDS,
+};
 use crate::error::{field_shown, shown, Error, Problem, Result};
 use crate::model::validate::{self, Ids};
 use crate::model::ScoringConfig;
@@ -290,57 +294,6 @@ macro_rules! optional {
         }
     };
 }
-
-const DOCUMENT_FIELDS: &[&str] = &[
-    "format",
-    "version",
-    "meta",
-    "actors",
-    "interactions",
-    "initiatives",
-];
-const ACTOR_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "name",
-    "sector",
-    "member_of",
-    "contact_for",
-    "area",
-    "tags",
-    "contact",
-    "joined",
-    "left",
-    "extra",
-];
-const CONTACT_FIELDS: &[&str] = &["phone", "email"];
-const INTERACTION_FIELDS: &[&str] = &[
-    "id",
-    "at",
-    "participants",
-    "kind",
-    "initiator",
-    "formal",
-    "outcome",
-    "answered_at",
-    "answered_by",
-    "initiative",
-    "note",
-];
-const INITIATIVE_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "status",
-    "started",
-    "ended",
-    "area",
-    "participants",
-    "outcomes",
-    "description",
-    "extra",
-];
-const PARTICIPANT_FIELDS: &[&str] = &["actor", "role"];
-const DELIVERED_FIELDS: &[&str] = &["at", "label", "value", "unit"];
 
 pub(super) fn decode_actor(r: &mut Reader, v: &Value, place: &str) -> Option<Actor> {
     let obj = r.object(v, place)?;

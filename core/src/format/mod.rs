@@ -5,6 +5,7 @@ mod checked;
 mod csv;
 mod document;
 mod encoding;
+mod fields;
 mod file;
 mod graph;
 pub(crate) mod json;
