@@ -86,9 +86,19 @@ test("a coordinator finds a way in for a newcomer", async () => {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, "intranet.png"), fullPage: true });
 
-  // Another municipality's file, opened with the file picker.
+  // Another municipality's file, opened with the file picker: nothing of the
+  // first one's answers stays (found: the report and the way in still spoke of Egebæk).
   await page.setInputFiles("#file", join(examples, "data", "skovlund.json"));
   await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("9 actors"));
+  assert.equal(await page.textContent("#report-text"), "");
+  assert.equal(await page.$$eval("#paths li", (items) => items.length), 0);
+  assert.doesNotMatch(await page.textContent("#actor-ties"), /Grethe/);
+  // The first click asks a real question (found: both lists started on one
+  // person, and the answer was an InvalidArgumentError in English).
+  assert.notEqual(await page.inputValue("#source"), await page.inputValue("#target"));
+  await page.click("#find");
+  await page.waitForSelector("#paths li");
+  assert.equal(await page.isHidden("#error"), true);
   await page.$eval("#as-of", (input) => {
     input.value = "2024-06-01";
     input.dispatchEvent(new Event("change"));
@@ -101,6 +111,8 @@ test("a coordinator finds a way in for a newcomer", async () => {
   // A broken file gets a clear message, and the page keeps working.
   await page.setInputFiles("#file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
   await page.waitForSelector("#error:not([hidden])");
-  assert.match(await page.textContent("#error"), /ParseError/);
+  // In the page's language (English here), the technical words in small print.
+  assert.match(await page.textContent("#error strong"), /^The file is not valid JSON\./);
+  assert.match(await page.textContent("#error small"), /ParseError/);
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
 });

@@ -22,6 +22,14 @@ const TEXT = {
     oneSided: (b, p) => `${b} tager sjældent initiativet (${p} %).`, mutual: "Begge tager initiativ.",
     answered: (d) => `Henvendelser besvares på ${d} dage (median).`, overdue: (n) => `${n} henvendelser er ikke besvaret i tide.`,
     negative: (n) => `${n} kontakter gik dårligt.`,
+    errors: {
+      ParseError: "Filen er ikke gyldig JSON.", ValidationError: "Filen følger ikke samskabs format.",
+      NewerVersionError: "Filen er skrevet af en nyere udgave af samskab. Opdatér siden.",
+      UnknownActorError: "Aktøren findes ikke i netværket.", UnknownInitiativeError: "Initiativet findes ikke.",
+      UnknownInteractionError: "Kontakten findes ikke.", InvalidArgumentError: "Det valg kan ikke bruges.",
+      LimitError: "Filen er for stor til at blive beregnet her.", other: "Noget gik galt.",
+    },
+    where: "Hvor:", sameActor: "Vælg to forskellige aktører.",
   },
   en: {
     title: "Relationships and trust", asOf: "Date", open: "Open data file", loading: "Loading …",
@@ -42,6 +50,14 @@ const TEXT = {
     oneSided: (b, p) => `${b} seldom takes the initiative (${p} %).`, mutual: "Both take the initiative.",
     answered: (d) => `Requests are answered in ${d} days (median).`, overdue: (n) => `${n} requests were not answered in time.`,
     negative: (n) => `${n} contacts went badly.`,
+    errors: {
+      ParseError: "The file is not valid JSON.", ValidationError: "The file does not follow samskab's format.",
+      NewerVersionError: "The file was written by a newer samskab. Update the page.",
+      UnknownActorError: "The actor is not in the network.", UnknownInitiativeError: "The initiative does not exist.",
+      UnknownInteractionError: "The contact does not exist.", InvalidArgumentError: "That choice cannot be used.",
+      LimitError: "The file is too large to be worked out here.", other: "Something went wrong.",
+    },
+    where: "Where:", sameActor: "Pick two different actors.",
   },
 };
 const COLOURS = { municipality: "#1f77b4", civil_society: "#2ca02c", business: "#ff7f0e", other: "#7f7f7f" };
@@ -92,11 +108,15 @@ function el(tag, text, cls) {
   if (cls) e.className = cls;
   return e;
 }
+// An error in the page's language; the places (and the library's own words,
+// for whoever fixes the file) follow in small print.
 function showError(e) {
   const box = $("error");
   box.hidden = false;
+  const T = TEXT[lang];
   const problems = (e.problems || []).slice(0, 5).map((p) => `${p.place}: ${p.message}`).join("; ");
-  box.textContent = `${e.name || "Error"}: ${e.message}${problems ? ` (${problems})` : ""}`;
+  const detail = el("small", ` ${T.where} ${problems || e.message} (${e.name || "Error"})`, "muted");
+  box.replaceChildren(el("strong", T.errors[e.name] || T.errors.other), detail);
 }
 function clearError() {
   $("error").hidden = true;
@@ -123,6 +143,13 @@ function translate() {
 async function loadText(text) {
   clearError();
   const info = await ask("load", { text });
+  // Nothing of the last file's answers stays on screen.
+  selected = null;
+  $("paths").replaceChildren();
+  $("report-text").textContent = "";
+  const ties = $("actor-ties");
+  ties.classList.add("muted");
+  ties.replaceChildren(t("pickActor"));
   actors = info.actors;
   names = new Map(actors.map((a) => [a.id, a.name || a.id]));
   summary = info;
@@ -146,6 +173,12 @@ function fillSelects() {
   fill($("source"), people);
   fill($("target"), actors);
   fill($("actor-pick"), actors);
+  // Start the two questions on different actors: the same one twice is no question.
+  const target = $("target");
+  if (target.value === $("source").value) {
+    const other = [...target.options].find((o) => o.value !== $("source").value);
+    if (other) target.value = other.value;
+  }
 }
 
 async function refresh() {
@@ -221,8 +254,12 @@ async function showActor(id) {
 // ----- questions ------------------------------------------------------------------
 
 async function findWayIn(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   clearError();
+  if ($("source").value === $("target").value) {
+    $("paths").replaceChildren(el("li", t("sameActor")));
+    return;
+  }
   const ways = await ask("paths", { source: $("source").value, target: $("target").value, asOf: asOf(), k: 3 });
   const list = $("paths");
   if (ways.length === 0) {
@@ -281,6 +318,7 @@ async function start() {
     translate();
     refresh().catch(showError);
     if ($("report-text").textContent) makeReport().catch(showError);
+    if ($("paths").children.length) findWayIn().catch(showError);
   });
   $("as-of").addEventListener("change", () => refresh().catch(showError));
   $("actor-pick").addEventListener("change", () => showActor($("actor-pick").value).catch(showError));
