@@ -36,7 +36,9 @@ pub fn whole(value: f64, argument: &str) -> Result<u64> {
 /// A count of at least 1; counts above [`MAX_COUNT`] mean "all" and are
 /// taken as it.
 pub fn count(value: f64, argument: &str) -> Result<usize> {
-    if value.is_nan() || value.fract() != 0.0 && value.is_finite() || value < 1.0 {
+    // Infinity is a count (above every other: all); NaN and fractions are not.
+    let whole = value.is_infinite() || value.fract() == 0.0;
+    if value.is_nan() || !whole || value < 1.0 {
         return Err(Error::invalid(
             argument,
             "must be a whole number of at least 1",
@@ -233,13 +235,17 @@ impl Network {
     pub fn interaction_ref(&self, which: KeyOrId<'_>) -> Result<InteractionKey> {
         match which {
             KeyOrId::Key(n) => {
-                let key = (n.is_finite()
-                    && n.fract() == 0.0
-                    && (0.0..MAX_INTERACTIONS as f64).contains(&n))
-                .then(|| InteractionKey::from_raw(n as u64))
-                .filter(|&k| self.interaction(k).is_some());
-                key.ok_or_else(|| Error::UnknownInteraction {
-                    id: if n.is_finite() && n.fract() == 0.0 && n.abs() < MAX_WHOLE {
+                let whole = n.is_finite() && n.fract() == 0.0;
+                if whole && (0.0..MAX_INTERACTIONS as f64).contains(&n) {
+                    let key = InteractionKey::from_raw(n as u64);
+                    return if self.store().contains(key) {
+                        Ok(key)
+                    } else {
+                        Err(Error::unknown_key(key.get()))
+                    };
+                }
+                Err(Error::UnknownInteraction {
+                    id: if whole && n.abs() < MAX_WHOLE {
                         format!("#{n}")
                     } else {
                         "#out-of-range".to_owned()
@@ -281,9 +287,7 @@ impl Network {
         let key = self.interaction_ref(which)?;
         let current = self
             .interaction(key)
-            .ok_or_else(|| Error::UnknownInteraction {
-                id: format!("#{}", key.get()),
-            })?;
+            .ok_or_else(|| Error::unknown_key(key.get()))?;
         let x = Interaction::from_value(&patched(as_value(&current), changes))?;
         self.update_interaction(key, x)
     }

@@ -226,6 +226,31 @@ impl Error {
         }
     }
 
+    /// The error of reading the file or folder `path`, for `map_err`.
+    pub(crate) fn reading(path: &std::path::Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
+        move |source| Error::Io {
+            operation: "reading",
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    /// The error of writing the file or folder `path`, for `map_err`.
+    pub(crate) fn writing(path: &std::path::Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
+        move |source| Error::Io {
+            operation: "writing",
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    /// No interaction has the key numbered `key`.
+    pub(crate) fn unknown_key(key: u64) -> Self {
+        Error::UnknownInteraction {
+            id: format!("#{key}"),
+        }
+    }
+
     pub(crate) fn unknown_actor(id: &str) -> Self {
         Error::UnknownActor { id: id.to_owned() }
     }

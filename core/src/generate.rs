@@ -248,7 +248,8 @@ impl Network {
         }
         let group_rates = Weighted::new(groups.iter().map(|_| rng.heavy()));
         // As a load does: doubling would leave up to half the list unused.
-        net.edit().reserve_interactions(config.interactions);
+        let state = net.edit();
+        state.reserve_interactions(config.interactions);
         for _ in 0..config.interactions {
             let day = start + chrono::Duration::days(rng.below(span_days as usize) as i64);
             let minutes = 8 * 60 + rng.below(9 * 60) as i64;
@@ -297,9 +298,9 @@ impl Network {
             } else {
                 None
             };
-            net.edit().insert_interaction(x, false);
+            state.insert_interaction(x, false);
         }
-        net.edit().finish_load();
+        state.finish_load();
 
         // Initiatives: one per hundred actors, led by someone local.
         for k in 0..(n / 100).max(1) {

@@ -532,11 +532,7 @@ impl Network {
         // The names in the folder, for a file named in another case
         // ("Interactions.CSV"), which would otherwise read as no file.
         let present: Vec<String> = std::fs::read_dir(folder)
-            .map_err(|source| Error::Io {
-                operation: "reading",
-                path: folder.display().to_string(),
-                source,
-            })?
+            .map_err(Error::reading(folder))?
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
@@ -558,11 +554,9 @@ impl Network {
                 }
                 return Ok(None);
             }
-            std::fs::read(&path).map(Some).map_err(|source| Error::Io {
-                operation: "reading",
-                path: path.display().to_string(),
-                source,
-            })
+            std::fs::read(&path)
+                .map(Some)
+                .map_err(Error::reading(&path))
         };
         let actors = read("actors.csv", true)?;
         let interactions = read("interactions.csv", true)?;
@@ -663,11 +657,7 @@ impl Network {
     /// [`SaveOptions`]).
     pub fn to_csv_with(&self, folder: impl AsRef<Path>, options: &SaveOptions) -> Result<()> {
         let folder = folder.as_ref();
-        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
-            operation: "writing",
-            path: folder.display().to_string(),
-            source,
-        })?;
+        std::fs::create_dir_all(folder).map_err(Error::writing(folder))?;
         let files = self.to_csv_texts()?;
         write_atomic(&folder.join("actors.csv"), options, &files.actors)?;
         write_atomic(

@@ -52,11 +52,7 @@ impl Network {
     /// whole, to name every problem and its place.
     pub fn load(path: impl AsRef<Path>) -> Result<Network> {
         let path = path.as_ref();
-        let io = |source| Error::Io {
-            operation: "reading",
-            path: path.display().to_string(),
-            source,
-        };
+        let io = Error::reading(path);
         let file = std::fs::File::open(path).map_err(io)?;
         let reader = std::io::BufReader::with_capacity(1 << 20, file);
         if let Some(read) = typed::read_stream(reader) {

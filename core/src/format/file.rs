@@ -82,11 +82,7 @@ pub(crate) fn write_atomic_with(
     options: &SaveOptions,
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
-    let io = |source| Error::Io {
-        operation: "writing",
-        path: path.display().to_string(),
-        source,
-    };
+    let io = Error::writing(path);
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -159,6 +159,9 @@ impl<'de> Visitor<'de> for Interactions<'_> {
         else {
             return Err(hand_over());
         };
+        // One change for the whole list: a new generation per interaction
+        // would be work on the hottest loop of a load.
+        let net = net.edit();
         let mut problems: Vec<Problem> = Vec::new();
         let mut nodes = Vec::new();
         let mut count: u64 = 0;
@@ -190,7 +193,7 @@ impl<'de> Visitor<'de> for Interactions<'_> {
                     named.insert(initiative.clone());
                 }
             }
-            net.edit().insert_resolved(x, &nodes);
+            net.insert_resolved(x, &nodes);
         }
         Ok(())
     }

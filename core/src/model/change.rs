@@ -357,7 +357,7 @@ impl Network {
         interaction: Interaction,
     ) -> Result<()> {
         if !self.store().contains(key) {
-            return Err(unknown_key(key));
+            return Err(Error::unknown_key(key.get()));
         }
         self.check_interaction(&interaction, Some(key))?;
         let state = self.edit();
@@ -418,11 +418,11 @@ impl Network {
     /// Removes the interaction with this key and returns it.
     pub fn remove_interaction(&mut self, key: InteractionKey) -> Result<Interaction> {
         if !self.store().contains(key) {
-            return Err(unknown_key(key));
+            return Err(Error::unknown_key(key.get()));
         }
         self.edit()
             .detach_interaction(key)
-            .ok_or_else(|| unknown_key(key))
+            .ok_or_else(|| Error::unknown_key(key.get()))
     }
 
     /// Removes the interaction with this id and returns it.
@@ -488,12 +488,6 @@ impl Network {
         self.edit()
             .remove_initiative(id)
             .ok_or_else(|| Error::UnknownInitiative { id: id.to_owned() })
-    }
-}
-
-fn unknown_key(key: InteractionKey) -> Error {
-    Error::UnknownInteraction {
-        id: format!("#{}", key.0),
     }
 }
 

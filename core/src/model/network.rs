@@ -97,11 +97,11 @@ impl Network {
     }
 
     pub(crate) fn actor_index(&self) -> &hashbrown::HashMap<String, NodeIndex> {
-        &self.state.actor_index
+        self.state.actor_index()
     }
 
     pub(crate) fn interaction_ids(&self) -> &hashbrown::HashMap<String, InteractionKey> {
-        &self.state.interaction_ids
+        self.state.interaction_ids()
     }
 
     pub(crate) fn initiative_map(&self) -> &BTreeMap<String, Initiative> {
@@ -113,7 +113,7 @@ impl Network {
     }
 
     pub(crate) fn implied_pairs(&self) -> u64 {
-        self.state.implied_pairs
+        self.state.implied_pairs()
     }
 
     /// The document's free-form `meta` values (the scoring config is kept
@@ -139,6 +139,20 @@ impl Network {
 }
 
 impl State {
+    /// What a batch of changes reads between its writes (a load checks each
+    /// interaction against the ids and the pairs before it).
+    pub(crate) fn actor_index(&self) -> &hashbrown::HashMap<String, NodeIndex> {
+        &self.actor_index
+    }
+
+    pub(crate) fn interaction_ids(&self) -> &hashbrown::HashMap<String, InteractionKey> {
+        &self.interaction_ids
+    }
+
+    pub(crate) fn implied_pairs(&self) -> u64 {
+        self.implied_pairs
+    }
+
     /// The edge between two nodes, if they have a tie.
     fn edge(&self, x: NodeIndex, y: NodeIndex) -> Option<EdgeIndex> {
         self.tie_index.get(&self.graph, x, y)

@@ -79,9 +79,13 @@ impl PseudonymOptions {
 
     fn date(&self, d: NaiveDate) -> NaiveDate {
         match self.time {
-            TimeDetail::Week => {
-                d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
-            }
+            // The Monday before; a date too early to have one (made through
+            // the API) stays as it is rather than overflow.
+            TimeDetail::Week => d
+                .checked_sub_signed(chrono::Duration::days(i64::from(
+                    d.weekday().num_days_from_monday(),
+                )))
+                .unwrap_or(d),
             _ => d,
         }
     }
@@ -229,12 +233,14 @@ impl Network {
             }
         };
         let mut out = Network::new();
+        // The copy is made in one change: nothing reads it before the end.
+        let state = out.edit();
         // Free-form meta values may say anything; only the scoring settings go along.
         let mut meta = crate::model::Extra::new();
         if let Some(scoring) = self.meta().get("scoring") {
             meta.insert("scoring".to_owned(), scoring.clone());
         }
-        out.edit().set_meta(meta, self.scoring().clone());
+        state.set_meta(meta, self.scoring().clone());
         let mut actors = Vec::new();
         for a in self.actors() {
             let mut b = Actor::new(p.of("actor", "a-", &a.id)?, kind_of(a.kind));
@@ -254,7 +260,7 @@ impl Network {
         }
         actors.sort_by(|x, y| x.id.cmp(&y.id));
         for a in actors {
-            out.edit().insert_actor(a);
+            state.insert_actor(a);
         }
         for ini in self.initiatives() {
             let id = p.of("initiative", "i-", &ini.id)?;
@@ -288,7 +294,7 @@ impl Network {
                 })
                 .collect();
             j.extra = Extra::new();
-            out.edit().put_initiative(j);
+            state.put_initiative(j);
         }
         for (_, x) in self.interactions() {
             let mut y = Interaction::new(options.moment(x.at), p.actors(&x.participants)?, x.kind);
@@ -309,9 +315,9 @@ impl Network {
                 .as_deref()
                 .map(|id| p.of("initiative", "i-", id))
                 .transpose()?;
-            out.edit().insert_interaction(y, false);
+            state.insert_interaction(y, false);
         }
-        out.edit().sort_ties();
+        state.sort_ties();
         Ok(out)
     }
 

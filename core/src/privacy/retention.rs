@@ -39,8 +39,9 @@ impl Network {
             .map(|(k, _)| k)
             .collect();
         let mut purged = Purged::default();
+        let state = self.edit();
         for key in old {
-            if let Some(x) = self.edit().detach_interaction(key) {
+            if let Some(x) = state.detach_interaction(key) {
                 purged.interactions_removed += 1;
                 if x.note.is_some() {
                     purged.notes_removed += 1;
